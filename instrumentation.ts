@@ -1,0 +1,7 @@
+// Runs once when the server boots: invalid configuration stops it here instead of on the first request.
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { env } = await import("@/lib/env");
+    env();
+  }
+}

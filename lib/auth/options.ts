@@ -1,0 +1,69 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CognitoProvider from "next-auth/providers/cognito";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import { signInSchema } from "@/lib/auth/credentials.schema";
+import { findOrCreateOidcUser, signInWithPassword } from "@/lib/auth/sign-in";
+import { env } from "@/lib/env";
+
+function providers(): NextAuthOptions["providers"] {
+  const config = env();
+  const list: NextAuthOptions["providers"] = [
+    CredentialsProvider({
+      name: "E-mail and password",
+      credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const user = await signInWithPassword(parsed.data.email, parsed.data.password);
+        return user ? { id: user.id, email: user.email, name: user.name } : null;
+      },
+    }),
+  ];
+  if (config.COGNITO_CLIENT_ID && config.COGNITO_CLIENT_SECRET && config.COGNITO_ISSUER) {
+    list.push(CognitoProvider({ clientId: config.COGNITO_CLIENT_ID, clientSecret: config.COGNITO_CLIENT_SECRET, issuer: config.COGNITO_ISSUER }));
+  }
+  if (config.GITHUB_ID && config.GITHUB_SECRET) {
+    list.push(GitHubProvider({ clientId: config.GITHUB_ID, clientSecret: config.GITHUB_SECRET }));
+  }
+  return list;
+}
+
+let cached: NextAuthOptions | undefined;
+
+export function authOptions(): NextAuthOptions {
+  cached ??= {
+    secret: env().NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: 60 * 60 * 12 },
+    pages: { signIn: "/sign-in" },
+    providers: providers(),
+    callbacks: {
+      async signIn({ user, account }) {
+        if (!account || account.type !== "oauth" && account.type !== "oidc") return true;
+        if (!user.email) return "/sign-in?error=NoEmail";
+        const local = await findOrCreateOidcUser({
+          provider: account.provider,
+          providerAccountId: account.providerAccountId,
+          email: user.email,
+          name: user.name ?? user.email,
+        });
+        user.id = local.id;
+        return true;
+      },
+      jwt({ token, user }) {
+        // Only the user id and sign-in time live in the token; role and customer are re-read on every request.
+        if (user) {
+          token.sub = user.id;
+          token.signedInAt = Date.now();
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (session.user && token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+  };
+  return cached;
+}

@@ -1,0 +1,18 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { authOptions } from "@/lib/auth/options";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/policy/actor";
+
+/** The signed-in actor, re-read from the database on each request (so a role change or deletion applies at once). */
+export async function getActor(): Promise<Actor | null> {
+  const session = await getServerSession(authOptions());
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, role: true, customerId: true, customer: { select: { status: true } } },
+  });
+  if (!user || user.customer?.status === "DELETED") return null;
+  return { userId: user.id, email: user.email, name: user.name, role: user.role, customerId: user.customerId };
+}

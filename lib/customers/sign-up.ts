@@ -1,0 +1,50 @@
+import "server-only";
+import { hashPassword } from "@/lib/auth/password";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { signUpSchema } from "@/lib/customers/sign-up.schema";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma";
+import { fail, ok, type Result } from "@/lib/result";
+import { invalidInput } from "@/lib/validation/field-errors";
+
+const duplicateEmail = () =>
+  fail("conflict", "An account with that e-mail already exists.", {
+    email: ["An account with that e-mail already exists. Sign in instead, or use another address."],
+  });
+
+/** Creates a customer and its first user on a public tier. Nothing is written unless everything is valid. */
+export async function signUp(input: unknown): Promise<Result<{ userId: string; customerId: string; email: string }>> {
+  const parsed = signUpSchema.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const { name, company, email, password, tierId } = parsed.data;
+
+  const tier = await db.tier.findUnique({ where: { id: tierId }, select: { id: true, visibility: true, slug: true } });
+  if (!tier) return fail("invalid", "Please correct the highlighted fields.", { tierId: ["Choose one of the listed tiers."] });
+  if (tier.visibility !== "PUBLIC") {
+    return fail("invalid", "Please correct the highlighted fields.", {
+      tierId: ["This tier needs approval: start on a public tier and request it from your dashboard."],
+    });
+  }
+  if (await db.user.findUnique({ where: { email }, select: { id: true } })) return duplicateEmail();
+
+  const passwordHash = await hashPassword(password);
+  try {
+    const user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: { email, name, passwordHash, role: "CUSTOMER", customer: { create: { name, company: company ?? null, tierId: tier.id } } },
+      });
+      await recordAudit(tx, {
+        actor: { userId: created.id, email, role: "CUSTOMER" },
+        action: "customer.sign_up",
+        target: { type: "customer", id: created.customerId },
+        customerId: created.customerId,
+        meta: { tier: tier.slug },
+      });
+      return created;
+    });
+    return ok({ userId: user.id, customerId: user.customerId ?? "", email });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return duplicateEmail();
+    throw error;
+  }
+}

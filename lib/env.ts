@@ -1,0 +1,50 @@
+// The portal's configuration, parsed once from process.env. A bad or missing secret stops the server at boot
+// (instrumentation.ts imports this file). Deliberately no "server-only" import here: instrumentation rejects it.
+import { z } from "zod";
+
+const optional = z.string().trim().min(1).optional();
+
+const serverSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters (openssl rand -base64 32)"),
+  NEXTAUTH_URL: z.url().optional(),
+
+  // AWS: the SDK reads region, endpoint and credentials itself from the standard chain; these are echoed for checks.
+  AWS_REGION: z.string().default("us-east-1"),
+  AWS_ENDPOINT_URL: z.url().optional(),
+
+  // Which REST API and stage the portal fronts. The id wins over the name.
+  GATEHOUSE_REST_API_ID: optional,
+  GATEHOUSE_REST_API_NAME: z.string().default("gatehouse-demo-api"),
+  GATEHOUSE_STAGE: z.string().default("prod"),
+  // Base URL customers call, e.g. https://api.example.com or https://abc123.execute-api.us-east-1.amazonaws.com/prod.
+  // Defaults to the stage's execute-api URL.
+  GATEHOUSE_GATEWAY_URL: z.url().optional(),
+
+  // Optional OIDC providers: each switches on when all of its variables are set.
+  COGNITO_CLIENT_ID: optional,
+  COGNITO_CLIENT_SECRET: optional,
+  COGNITO_ISSUER: z.url().optional(),
+  GITHUB_ID: optional,
+  GITHUB_SECRET: optional,
+});
+
+export type Env = z.infer<typeof serverSchema>;
+
+function parseEnv(): Env {
+  const parsed = serverSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Gatehouse cannot start: invalid configuration\n${problems}`);
+  }
+  return parsed.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration; parsed on first use and then cached. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import { getApiKeyValue } from "@/lib/aws/api-gateway";
+import { toAppError } from "@/lib/aws/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db";
+import { authorize } from "@/lib/policy/authorize";
+import type { Actor } from "@/lib/policy/actor";
+import { fail, ok, type Result } from "@/lib/result";
+
+/** Reads a key's value from AWS for its owner. The value is returned to the caller only; the audit log notes the reveal. */
+export async function revealKey(actor: Actor | null, keyId: unknown): Promise<Result<{ value: string }>> {
+  if (typeof keyId !== "string" || keyId.length === 0 || keyId.length > 64) return fail("not_found", "That key does not exist.");
+  const key = await db.apiKey.findUnique({ where: { id: keyId }, select: { id: true, customerId: true, awsKeyId: true, status: true } });
+  const allowed = authorize(actor, "key.reveal", key ?? { customerId: "" });
+  if (!allowed.ok) return allowed;
+  if (!key || !actor) return fail("not_found", "That key does not exist.");
+  if (!key.awsKeyId || (key.status !== "ACTIVE" && key.status !== "DISABLED")) return fail("conflict", "This key can no longer be revealed.");
+
+  let value: string;
+  try {
+    value = await getApiKeyValue(key.awsKeyId);
+  } catch (error) {
+    return { ok: false, error: toAppError(error, "Revealing the key failed") };
+  }
+  await db.$transaction((tx) => recordAudit(tx, { actor, action: "key.reveal", target: { type: "api_key", id: key.id }, customerId: key.customerId }));
+  return ok({ value });
+}

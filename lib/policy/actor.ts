@@ -1,0 +1,10 @@
+import type { Role } from "@/lib/generated/prisma";
+
+/** The signed-in person as the policy sees them, always re-read from the database (never trusted from a form). */
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  customerId: string | null;
+}

@@ -1,0 +1,72 @@
+/**
+ * Runs local AWS from the command line:
+ *   tsx local-aws/cli.ts [--port 4566] [--host 127.0.0.1] [--data-dir .data/aws] [--memory] [--no-rate-limits]
+ *                        [--no-seed] [--backend-port 0]
+ * --memory ignores --data-dir and keeps everything in memory.
+ */
+import { startLocalAws, type LocalAwsOptions } from './server';
+
+function parseArgs(argv: string[]): LocalAwsOptions {
+  const opts: LocalAwsOptions = {};
+  let memory = false;
+  const number = (flag: string, value: string | undefined) => {
+    const n = Number(value);
+    if (value === undefined || !Number.isInteger(n) || n < 0) throw new Error(`${flag} needs a port number`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    switch (arg) {
+      case '--port':
+        opts.port = number(arg, argv[++i]);
+        break;
+      case '--backend-port':
+        opts.backendPort = number(arg, argv[++i]);
+        break;
+      case '--host':
+        opts.host = argv[++i];
+        break;
+      case '--data-dir':
+        opts.dataDir = argv[++i];
+        break;
+      case '--memory':
+        memory = true;
+        break;
+      case '--no-rate-limits':
+        opts.rateLimits = false;
+        break;
+      case '--no-seed':
+        opts.seed = false;
+        break;
+      default:
+        throw new Error(`unknown argument: ${arg}`);
+    }
+  }
+  if (memory) opts.dataDir = undefined;
+  return opts;
+}
+
+let opts: LocalAwsOptions;
+try {
+  opts = parseArgs(process.argv.slice(2));
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(2);
+}
+const aws = await startLocalAws(opts);
+console.log(`local AWS listening on ${aws.url}`);
+
+let stopping = false;
+const stop = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  aws.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(`local AWS: error while stopping on ${signal}:`, error);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));
