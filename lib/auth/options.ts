@@ -40,7 +40,7 @@ export function authOptions(): NextAuthOptions {
     providers: providers(),
     callbacks: {
       async signIn({ user, account }) {
-        if (!account || account.type !== "oauth" && account.type !== "oidc") return true;
+        if (!account || account.type !== "oauth") return true;
         if (!user.email) return "/sign-in?error=NoEmail";
         const local = await findOrCreateOidcUser({
           provider: account.provider,

@@ -1,6 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma";
+import { authorize } from "@/lib/policy/authorize";
+import type { Actor } from "@/lib/policy/actor";
+import { fail, ok, type Result } from "@/lib/result";
 
 export interface CustomerRow {
   id: string;
@@ -22,7 +25,12 @@ export interface CustomerPage {
 }
 
 /** Customers for the admin list: searched by name, company or user e-mail, newest first, one page at a time. */
-export async function listCustomers({ query, page, pageSize = 20 }: { query?: string; page: number; pageSize?: number }): Promise<CustomerPage> {
+export async function listCustomers(
+  actor: Actor | null,
+  { query, page, pageSize = 20 }: { query?: string; page: number; pageSize?: number },
+): Promise<Result<CustomerPage>> {
+  const allowed = authorize(actor, "customer.list");
+  if (!allowed.ok) return allowed;
   const q = query?.trim().slice(0, 100);
   const where: Prisma.CustomerWhereInput = {
     status: { not: "DELETED" },
@@ -55,7 +63,7 @@ export async function listCustomers({ query, page, pageSize = 20 }: { query?: st
       _count: { select: { apiKeys: { where: { status: { in: ["ACTIVE", "DISABLED"] } } } } },
     },
   });
-  return {
+  return ok({
     rows: customers.map((c) => ({
       id: c.id,
       name: c.name,
@@ -70,7 +78,7 @@ export async function listCustomers({ query, page, pageSize = 20 }: { query?: st
     page: current,
     pageSize,
     pageCount,
-  };
+  });
 }
 
 export interface OwnAccount {
@@ -80,10 +88,12 @@ export interface OwnAccount {
   tier: { name: string; rateLimit: number; burstLimit: number; quotaLimit: number | null; quotaPeriod: string | null; maxKeys: number };
 }
 
-/** The signed-in customer's own account summary; customerId comes from the session, never from input. */
-export async function getOwnAccount(customerId: string): Promise<OwnAccount | null> {
+/** The signed-in customer's own account summary; the customer id comes from the session, never from input. */
+export async function getOwnAccount(actor: Actor | null): Promise<Result<OwnAccount>> {
+  const allowed = authorize(actor, "account.read");
+  if (!allowed.ok) return allowed;
   const c = await db.customer.findUnique({
-    where: { id: customerId },
+    where: { id: actor?.customerId ?? "" },
     select: {
       id: true,
       name: true,
@@ -91,5 +101,6 @@ export async function getOwnAccount(customerId: string): Promise<OwnAccount | nu
       tier: { select: { name: true, rateLimit: true, burstLimit: true, quotaLimit: true, quotaPeriod: true, maxKeys: true } },
     },
   });
-  return c ? { customerId: c.id, name: c.name, company: c.company, tier: c.tier } : null;
+  if (!c) return fail("not_found", "Your customer account was not found.");
+  return ok({ customerId: c.id, name: c.name, company: c.company, tier: c.tier });
 }

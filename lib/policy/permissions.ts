@@ -2,6 +2,7 @@ import type { Role } from "@/lib/generated/prisma";
 
 // Who may do what: the one table every server action, route handler and query consults (through authorize()).
 export const permissions = {
+  "account.read": ["CUSTOMER"],
   "key.list": ["CUSTOMER"],
   "key.create": ["CUSTOMER"],
   "key.reveal": ["CUSTOMER"],
@@ -16,4 +17,4 @@ export const permissions = {
 export type PolicyAction = keyof typeof permissions;
 
 /** Actions on a resource that belongs to one customer: a customer may act only on its own. */
-export const ownedActions: ReadonlySet<PolicyAction> = new Set(["key.list", "key.create", "key.reveal"]);
+export const ownedActions: ReadonlySet<PolicyAction> = new Set(["account.read", "key.list", "key.create", "key.reveal"]);

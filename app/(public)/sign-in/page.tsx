@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { SignInForm } from "./_components/sign-in-form";
+import { getActor } from "@/lib/auth/session";
+import { authOptions } from "@/lib/auth/options";
+
+export const metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic";
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+  if (await getActor()) redirect("/home");
+  const { callbackUrl, error } = await searchParams;
+  // Only same-site paths are followed after sign-in.
+  const next = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/home";
+  const oauth = authOptions()
+    .providers.filter((p) => p.id !== "credentials")
+    .map((p) => ({ id: p.id, name: p.name }));
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="text-2xl font-bold">Sign in</h1>
+      <p className="mt-1 text-slate-600">
+        New here?{" "}
+        <Link href="/sign-up" className="text-brand-700 underline">
+          Create an account
+        </Link>
+        .
+      </p>
+      <SignInForm callbackUrl={next} oauthProviders={oauth} initialError={error ? "Signing in with that provider failed. Please try again." : null} />
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent } from "react";
+import { signUpAction } from "../actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, FieldErrors } from "@/components/ui/field";
+import { formatPrice, formatQuota, formatThrottle } from "@/lib/format/tier";
+
+interface TierOption {
+  id: string;
+  name: string;
+  rateLimit: number;
+  burstLimit: number;
+  quotaLimit: number | null;
+  quotaPeriod: string | null;
+  monthlyPriceCents: number;
+  visibility: "PUBLIC" | "APPROVAL";
+}
+
+export function SignUpForm({ tiers, defaultTierId }: { tiers: TierOption[]; defaultTierId: string }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault(); // keeps every typed value in the form if the server refuses it
+    const form = new FormData(event.currentTarget);
+    startTransition(async () => {
+      setMessage(null);
+      const result = await signUpAction(form);
+      if (!result.ok) {
+        setMessage(result.error.message);
+        setFieldErrors(result.error.fieldErrors ?? {});
+        return;
+      }
+      setFieldErrors({});
+      const signedIn = await signIn("credentials", { email: result.data.email, password: String(form.get("password") ?? ""), redirect: false });
+      if (signedIn?.error) {
+        setMessage("Your account was created, but signing in failed. Please sign in.");
+        return;
+      }
+      router.push("/dashboard");
+      router.refresh();
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-6" aria-describedby="sign-up-message">
+      <div id="sign-up-message" aria-live="assertive">
+        {message ? <Alert tone="error">{message}</Alert> : null}
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Your name" name="name" autoComplete="name" required errors={fieldErrors.name} />
+        <Field label="Company (optional)" name="company" autoComplete="organization" errors={fieldErrors.company} />
+        <Field label="E-mail" name="email" type="email" autoComplete="email" required errors={fieldErrors.email} />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint="At least 10 characters."
+          errors={fieldErrors.password}
+        />
+      </div>
+      <fieldset aria-describedby="tierId-error">
+        <legend className="text-sm font-medium text-slate-800">Tier</legend>
+        <div className="mt-2 grid gap-3 sm:grid-cols-3">
+          {tiers.map((tier) => {
+            const disabled = tier.visibility !== "PUBLIC";
+            return (
+              <label
+                key={tier.id}
+                className={`flex cursor-pointer flex-col rounded-lg border p-4 text-sm has-[:checked]:border-brand-600 has-[:checked]:ring-2 has-[:checked]:ring-brand-600 ${disabled ? "cursor-not-allowed border-slate-200 bg-slate-50 opacity-70" : "border-slate-300 bg-white"}`}
+              >
+                <span className="flex items-center gap-2">
+                  <input type="radio" name="tierId" value={tier.id} defaultChecked={tier.id === defaultTierId} disabled={disabled} />
+                  <span className="font-semibold">{tier.name}</span>
+                </span>
+                <span className="mt-1 text-brand-700">{disabled ? "On approval" : formatPrice(tier.monthlyPriceCents)}</span>
+                <span className="mt-1 text-slate-600">{formatQuota(tier.quotaLimit, tier.quotaPeriod)}</span>
+                <span className="text-slate-600">{formatThrottle(tier.rateLimit, tier.burstLimit)}</span>
+              </label>
+            );
+          })}
+        </div>
+        <FieldErrors id="tierId-error" errors={fieldErrors.tierId} />
+      </fieldset>
+      <Button type="submit" disabled={pending} aria-busy={pending}>
+        {pending ? "Creating your account…" : "Create account"}
+      </Button>
+    </form>
+  );
+}

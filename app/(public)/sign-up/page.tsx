@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { SignUpForm } from "./_components/sign-up-form";
+import { getActor } from "@/lib/auth/session";
+import { listTiers } from "@/lib/tiers/queries";
+
+export const metadata = { title: "Sign up" };
+export const dynamic = "force-dynamic";
+
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ tier?: string }> }) {
+  if (await getActor()) redirect("/home");
+  const [{ tier }, tiers] = await Promise.all([searchParams, listTiers()]);
+  const publicTiers = tiers.filter((t) => t.visibility === "PUBLIC");
+  const chosen = publicTiers.find((t) => t.slug === tier)?.id ?? publicTiers[0]?.id ?? "";
+  return (
+    <div className="mx-auto max-w-2xl">
+      <h1 className="text-2xl font-bold">Create your account</h1>
+      <p className="mt-1 text-slate-600">
+        Already have one?{" "}
+        <Link href="/sign-in" className="text-brand-700 underline">
+          Sign in
+        </Link>
+        .
+      </p>
+      <SignUpForm tiers={tiers} defaultTierId={chosen} />
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useRef, useState, useTransition, type FormEvent } from "react";
+import { createKeyAction } from "../actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { CodeBlock } from "@/components/ui/code-block";
+import { Field } from "@/components/ui/field";
+import { curlExample } from "@/lib/gateway/curl-example";
+
+export function CreateKeyForm({ invokeUrl, disabledReason }: { invokeUrl: string; disabledReason: string | null }) {
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<{ message: string; fieldErrors?: Record<string, string[]> } | null>(null);
+  const [created, setCreated] = useState<{ name: string; value: string } | null>(null);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    startTransition(async () => {
+      setError(null);
+      const result = await createKeyAction(form);
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      setCreated({ name: result.data.name, value: result.data.value });
+      formRef.current?.reset();
+      router.refresh();
+    });
+  }
+
+  return (
+    <div className="space-y-4">
+      <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-3">
+        <div className="min-w-56 flex-1">
+          <Field label="Key name" name="name" placeholder="e.g. production server" maxLength={200} errors={error?.fieldErrors?.name} />
+        </div>
+        <Button type="submit" disabled={pending || disabledReason !== null} aria-busy={pending} className="mb-6">
+          {pending ? "Creating key…" : "Create key"}
+        </Button>
+      </form>
+      {disabledReason ? <p className="text-sm text-slate-600">{disabledReason}</p> : null}
+      <div aria-live="polite">
+        {error && !error.fieldErrors ? <Alert tone="error">{error.message}</Alert> : null}
+        {created ? (
+          <div className="space-y-3 rounded-md border border-green-300 bg-green-50 p-4" data-testid="new-key">
+            <p className="font-semibold text-green-900">Key “{created.name}” created. Copy it now: this is the only time it is shown without asking.</p>
+            <CodeBlock code={created.value} label="API key" copyLabel="Copy API key" />
+            <CodeBlock code={curlExample(invokeUrl, created.value)} label="Try it" copyLabel="Copy curl command" />
+            <Button variant="ghost" onClick={() => setCreated(null)}>
+              I have saved it — hide
+            </Button>
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { Suspense } from "react";
+import { CreateKeyForm } from "./_components/create-key-form";
+import { KeyList } from "./_components/key-list";
+import { Card } from "@/components/ui/card";
+import { CodeBlock } from "@/components/ui/code-block";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePagePermission } from "@/lib/auth/guards";
+import { getOwnAccount } from "@/lib/customers/queries";
+import { formatQuota, formatThrottle } from "@/lib/format/tier";
+import { curlExample } from "@/lib/gateway/curl-example";
+import { targetApi } from "@/lib/gateway/target-api";
+import { listOwnKeys } from "@/lib/keys/queries";
+
+export const metadata = { title: "Dashboard" };
+export const dynamic = "force-dynamic";
+
+export default async function DashboardPage() {
+  const actor = await requirePagePermission("key.list", "/dashboard");
+  const [accountResult, keys, api] = await Promise.all([
+    getOwnAccount(actor),
+    listOwnKeys(actor),
+    targetApi().catch(() => null),
+  ]);
+  if (!accountResult.ok) throw new Error(accountResult.error.message);
+  if (!keys.ok) throw new Error(keys.error.message);
+  const account = accountResult.data;
+  const invokeUrl = api?.invokeUrl ?? "https://your-api.example.com";
+  const liveKeys = keys.data.filter((k) => k.status === "ACTIVE" || k.status === "DISABLED" || k.status === "PENDING").length;
+  const disabledReason =
+    liveKeys >= account.tier.maxKeys ? `Your ${account.tier.name} tier allows ${account.tier.maxKeys} keys; revoke one to create another.` : null;
+
+  return (
+    <>
+      <PageHeader title={`Welcome, ${account.name}`} description={account.company ?? undefined} />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card title="Your tier" className="lg:col-span-1">
+          <p className="text-2xl font-bold text-brand-700" data-testid="current-tier">
+            {account.tier.name}
+          </p>
+          <dl className="mt-3 space-y-1 text-sm">
+            <div className="flex justify-between gap-2">
+              <dt className="text-slate-500">Quota</dt>
+              <dd>{formatQuota(account.tier.quotaLimit, account.tier.quotaPeriod)}</dd>
+            </div>
+            <div className="flex justify-between gap-2">
+              <dt className="text-slate-500">Rate limit</dt>
+              <dd>{formatThrottle(account.tier.rateLimit, account.tier.burstLimit)}</dd>
+            </div>
+            <div className="flex justify-between gap-2">
+              <dt className="text-slate-500">Keys</dt>
+              <dd>
+                {liveKeys} of {account.tier.maxKeys}
+              </dd>
+            </div>
+          </dl>
+        </Card>
+        <Card title="Call the API" className="lg:col-span-2">
+          <p className="mb-3 text-sm text-slate-600">
+            Send your key in the <code className="rounded bg-slate-100 px-1">x-api-key</code> header. Requests without a valid key get 403.
+          </p>
+          {api ? (
+            <CodeBlock code={curlExample(invokeUrl, null)} label="Example request" copyLabel="Copy example request" />
+          ) : (
+            <p role="alert" className="text-sm text-amber-800">
+              The gateway address could not be loaded from AWS right now; your keys still work.
+            </p>
+          )}
+        </Card>
+      </div>
+      <Card title="API keys" className="mt-6">
+        <CreateKeyForm invokeUrl={invokeUrl} disabledReason={disabledReason} />
+        <Suspense>
+          <KeyList keys={keys.data} invokeUrl={invokeUrl} />
+        </Suspense>
+      </Card>
+    </>
+  );
+}
