@@ -4,20 +4,25 @@ import { db } from "@/lib/db";
 import { targetApi } from "@/lib/gateway/target-api";
 import { planToTier } from "@/lib/tiers/plan-to-tier";
 
-/** Makes the tier table match the usage plans that cover the portal's API stage. Returns the number of tiers. */
+/**
+ * Makes the tier table match the usage plans that cover the portal's API stage. A tier is matched to its plan by
+ * plan id, else by slug (a plan that was recreated under the same name keeps its tier and customers).
+ * Returns the number of tiers synced.
+ */
 export async function syncTiers(): Promise<number> {
   const api = await targetApi();
   const plans = (await listUsagePlans()).filter((p) => p.stages.some((s) => s.apiId === api.restApiId && s.stage === api.stage));
   const tiers = plans.map(planToTier).sort((a, b) => a.monthlyPriceCents - b.monthlyPriceCents || a.rateLimit - b.rateLimit);
   const now = new Date();
-  await db.$transaction(
-    tiers.map((tier, index) =>
-      db.tier.upsert({
-        where: { usagePlanId: tier.usagePlanId },
-        create: { ...tier, sortOrder: index, syncedAt: now },
-        update: { ...tier, sortOrder: index, syncedAt: now },
-      }),
-    ),
-  );
+  await db.$transaction(async (tx) => {
+    for (const [index, tier] of tiers.entries()) {
+      const existing =
+        (await tx.tier.findUnique({ where: { usagePlanId: tier.usagePlanId }, select: { id: true } })) ??
+        (await tx.tier.findUnique({ where: { slug: tier.slug }, select: { id: true } }));
+      const data = { ...tier, sortOrder: index, syncedAt: now };
+      if (existing) await tx.tier.update({ where: { id: existing.id }, data });
+      else await tx.tier.create({ data });
+    }
+  });
   return tiers.length;
 }

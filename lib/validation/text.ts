@@ -1,7 +1,6 @@
 import { z } from "zod";
 
 // Plain, single-line, human text: bounded length, no control characters, no markup brackets.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const MARKUP = /[<>]/;
 

@@ -1,0 +1,46 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { listCustomers } from "@/lib/customers/queries";
+import { db } from "@/lib/db";
+import { createKey } from "@/lib/keys/create-key";
+import { newCustomer, newStaff } from "@/test/fixtures";
+
+describe("the admin customer list", () => {
+  let marker = "";
+  beforeAll(async () => {
+    marker = `Zebra${Date.now()}`;
+    for (let i = 0; i < 23; i++) {
+      const c = await newCustomer(i % 2 ? "premium" : "basic");
+      await db.customer.update({ where: { id: c.customerId }, data: { name: `${marker} ${String(i).padStart(2, "0")}`, company: i === 5 ? "Special Co" : null } });
+      if (i === 0) await createKey(c, { name: "k1" });
+    }
+  });
+
+  it("is for admins only", async () => {
+    expect((await listCustomers(null, { page: 1 })).ok).toBe(false);
+    const asCustomer = await listCustomers(await newCustomer(), { page: 1 });
+    expect(asCustomer.ok ? "" : asCustomer.error.code).toBe("forbidden");
+    const asBilling = await listCustomers(await newStaff("BILLING"), { page: 1 });
+    expect(asBilling.ok ? "" : asBilling.error.code).toBe("forbidden");
+  });
+
+  it("searches case-insensitively, pages 20 at a time, newest first, with tier and key counts", async () => {
+    const admin = await newStaff("ADMIN");
+    const first = await listCustomers(admin, { query: marker.toLowerCase(), page: 1 });
+    if (!first.ok) throw new Error(first.error.message);
+    expect(first.data.total).toBe(23);
+    expect(first.data.pageCount).toBe(2);
+    expect(first.data.rows).toHaveLength(20);
+    expect(first.data.rows[0]?.name).toBe(`${marker} 22`);
+    const second = await listCustomers(admin, { query: marker, page: 2 });
+    if (!second.ok) throw new Error(second.error.message);
+    expect(second.data.rows.map((r) => r.name)).toEqual([`${marker} 02`, `${marker} 01`, `${marker} 00`]);
+    expect(second.data.rows[2]?.activeKeys).toBe(1);
+    expect(second.data.rows[2]?.tierName).toBe("Basic");
+    expect(second.data.rows[1]?.tierName).toBe("Premium");
+
+    const byCompany = await listCustomers(admin, { query: "special co", page: 1 });
+    expect(byCompany.ok && byCompany.data.rows.map((r) => r.name)).toContain(`${marker} 05`);
+    const beyond = await listCustomers(admin, { query: marker, page: 99 });
+    expect(beyond.ok && beyond.data.page).toBe(2);
+  });
+});
