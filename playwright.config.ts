@@ -7,6 +7,8 @@ const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: "e2e",
+  // Separate output folders let several runs (E2E_PORT, NEXT_DIST_DIR, PW_OUTPUT_DIR) proceed side by side.
+  outputDir: process.env.PW_OUTPUT_DIR ?? "test-results",
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -81,7 +81,7 @@ function newestMtime(dir: string): number {
 }
 
 function buildIsStale(): boolean {
-  const buildId = join(root, ".next", "BUILD_ID");
+  const buildId = join(root, env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   const sources = ["app", "components", "lib", "next.config.js", "prisma/schema.prisma"].map((p) => join(root, p));
