@@ -1,5 +1,5 @@
 // Services return results instead of throwing for anything a user can cause; throws are for bugs.
-export type ErrorCode = "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "throttled" | "unavailable";
+export type ErrorCode = "invalid" | "unauthenticated" | "reauthenticate" | "forbidden" | "not_found" | "conflict" | "throttled" | "unavailable";
 
 export interface AppError {
   code: ErrorCode;
@@ -18,6 +18,7 @@ export const fail = (code: ErrorCode, message: string, fieldErrors?: Record<stri
 export const httpStatus: Record<ErrorCode, number> = {
   invalid: 400,
   unauthenticated: 401,
+  reauthenticate: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

@@ -18,12 +18,12 @@ export async function newCustomer(tierSlug = "basic"): Promise<Actor & { custome
   const email = `c-${randomUUID()}@example.com`;
   const result = await signUp({ name: "Test Customer", email, password: "a-long-password", tierId: tier?.id });
   if (!result.ok) throw new Error(result.error.message);
-  return { userId: result.data.userId, email, name: "Test Customer", role: "CUSTOMER", customerId: result.data.customerId };
+  return { userId: result.data.userId, email, name: "Test Customer", role: "CUSTOMER", customerId: result.data.customerId, authenticatedAt: new Date() };
 }
 
 export async function newStaff(role: "ADMIN" | "BILLING"): Promise<Actor> {
   const email = `${role.toLowerCase()}-${randomUUID()}@example.com`;
   const result = await upsertStaffUser({ email, password: "a-long-password", name: role, role });
   if (!result.ok) throw new Error(result.error.message);
-  return { userId: result.data.id, email, name: role, role, customerId: null };
+  return { userId: result.data.id, email, name: role, role, customerId: null, authenticatedAt: new Date() };
 }

@@ -61,6 +61,7 @@ export function authOptions(): NextAuthOptions {
       },
       session({ session, token }) {
         if (session.user && token.sub) session.user.id = token.sub;
+        session.signedInAt = typeof token.signedInAt === "number" ? token.signedInAt : null;
         return session;
       },
     },

@@ -1,6 +1,8 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { authOptions } from "@/lib/auth/options";
+import { readReauthCookie, REAUTH_COOKIE } from "@/lib/auth/recent-auth";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/policy/actor";
 
@@ -14,5 +16,8 @@ export async function getActor(): Promise<Actor | null> {
     select: { id: true, email: true, name: true, role: true, customerId: true, customer: { select: { status: true } } },
   });
   if (!user || user.customer?.status === "DELETED") return null;
-  return { userId: user.id, email: user.email, name: user.name, role: user.role, customerId: user.customerId };
+  const signedInAt = typeof session?.signedInAt === "number" ? new Date(session.signedInAt) : null;
+  const reauthAt = readReauthCookie(user.id, (await cookies()).get(REAUTH_COOKIE)?.value);
+  const authenticatedAt = [signedInAt, reauthAt].filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+  return { userId: user.id, email: user.email, name: user.name, role: user.role, customerId: user.customerId, authenticatedAt };
 }

@@ -3,9 +3,13 @@ import {
   CreateApiKeyCommand,
   CreateUsagePlanKeyCommand,
   DeleteApiKeyCommand,
+  DeleteUsagePlanKeyCommand,
   GetApiKeyCommand,
+  GetApiKeysCommand,
   GetRestApisCommand,
   GetUsagePlansCommand,
+  UpdateApiKeyCommand,
+  type PatchOperation,
   type UsagePlan,
 } from "@aws-sdk/client-api-gateway";
 import { apiGatewayClient } from "@/lib/aws/clients";
@@ -107,4 +111,51 @@ export async function getApiKeyValue(keyId: string): Promise<string> {
 
 export async function deleteApiKey(keyId: string): Promise<void> {
   await apiGatewayClient().send(new DeleteApiKeyCommand({ apiKey: keyId }));
+}
+
+export interface ApiKeySummary {
+  id: string;
+  name: string;
+  enabled: boolean;
+  customerId: string | null;
+  tags: Record<string, string>;
+}
+
+/** Every key whose name starts with `prefix` (API Gateway's name filter is a prefix match). */
+export async function listApiKeysByNamePrefix(prefix: string): Promise<ApiKeySummary[]> {
+  const keys: ApiKeySummary[] = [];
+  let position: string | undefined;
+  do {
+    const page = await apiGatewayClient().send(new GetApiKeysCommand({ nameQuery: prefix, limit: 500, position, includeValues: false }));
+    for (const k of page.items ?? []) {
+      if (!k.id || !k.name) continue;
+      keys.push({ id: k.id, name: k.name, enabled: k.enabled === true, customerId: k.customerId ?? null, tags: k.tags ?? {} });
+    }
+    position = page.position;
+  } while (position);
+  return keys;
+}
+
+export async function updateApiKey(keyId: string, changes: { enabled?: boolean; description?: string }): Promise<void> {
+  const patchOperations: PatchOperation[] = [];
+  if (changes.enabled !== undefined) patchOperations.push({ op: "replace", path: "/enabled", value: String(changes.enabled) });
+  if (changes.description !== undefined) patchOperations.push({ op: "replace", path: "/description", value: changes.description });
+  if (patchOperations.length === 0) return;
+  await apiGatewayClient().send(new UpdateApiKeyCommand({ apiKey: keyId, patchOperations }));
+}
+
+export async function removeKeyFromUsagePlan(usagePlanId: string, keyId: string): Promise<void> {
+  await apiGatewayClient().send(new DeleteUsagePlanKeyCommand({ usagePlanId, keyId }));
+}
+
+/** Ids of the usage plans a key belongs to. */
+export async function usagePlanIdsOfKey(keyId: string): Promise<string[]> {
+  const ids: string[] = [];
+  let position: string | undefined;
+  do {
+    const page = await apiGatewayClient().send(new GetUsagePlansCommand({ keyId, limit: 500, position }));
+    for (const plan of page.items ?? []) if (plan.id) ids.push(plan.id);
+    position = page.position;
+  } while (position);
+  return ids;
 }

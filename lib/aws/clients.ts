@@ -1,14 +1,28 @@
 import "server-only";
 import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { ControlPlanePacer } from "@/lib/aws/control-plane-limits";
 
 // Built once per process. The SDK reads AWS_REGION, AWS_ENDPOINT_URL and credentials through its standard chain,
-// so local AWS and a real account differ only in the environment.
+// so local AWS and a real account differ only in the environment. The SDK retries throttling and 5xx answers
+// (4 attempts with backoff); durable operations retry further (lib/operations).
 let apiGateway: APIGatewayClient | undefined;
 let cloudWatch: CloudWatchClient | undefined;
 
+/** Paces this process's API Gateway calls within the account's control-plane limits. */
+export const controlPlanePacer = new ControlPlanePacer();
+
 export function apiGatewayClient(): APIGatewayClient {
-  apiGateway ??= new APIGatewayClient({ maxAttempts: 4 });
+  if (!apiGateway) {
+    apiGateway = new APIGatewayClient({ maxAttempts: 4 });
+    apiGateway.middlewareStack.add(
+      (next, context) => async (args) => {
+        await controlPlanePacer.acquire(context.commandName ?? "");
+        return next(args);
+      },
+      { step: "initialize", name: "gatehouseControlPlanePacing" },
+    );
+  }
   return apiGateway;
 }
 

@@ -1,9 +1,10 @@
 import "server-only";
-import { addKeyToUsagePlan, createApiKey, deleteApiKey } from "@/lib/aws/api-gateway";
-import { toAppError } from "@/lib/aws/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { createKeySchema } from "@/lib/keys/key-name.schema";
+import { failedMessage, pendingMessage } from "@/lib/keys/outcome-message";
+import { enqueueOperation } from "@/lib/operations/enqueue";
+import { runOperationNow } from "@/lib/operations/run";
 import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
 import { fail, ok, type Result } from "@/lib/result";
@@ -12,16 +13,17 @@ import { invalidInput } from "@/lib/validation/field-errors";
 export interface CreatedKey {
   id: string;
   name: string;
-  /** Shown to the customer once; never stored or logged by Gatehouse. */
-  value: string;
-  lastFour: string;
+  /** Shown to the customer once; never stored or logged by Gatehouse. Null while creation is queued. */
+  value: string | null;
+  lastFour: string | null;
+  /** Set when AWS was busy and the key is still being created in the background. */
+  notice: string | null;
 }
 
 /**
- * Creates an API key for the actor's customer in its tier's usage plan.
- * The intent is recorded first (PENDING); then CreateApiKey and CreateUsagePlanKey run; the record becomes ACTIVE,
- * or FAILED after the AWS key is deleted again, so no record ever claims a key AWS does not have.
- * AWS tags the key with the record id (GatehouseKeyId) so a crash between the calls can be reconciled.
+ * Creates an API key for the actor's customer in its tier's usage plan, as a durable operation: the record
+ * (PENDING) and the CREATE_KEY operation are written first, then run at once; if AWS is throttling or failing the
+ * operation retries in the background, and if it cannot finish the AWS key is deleted and the record marked FAILED.
  */
 export async function createKey(actor: Actor | null, input: unknown): Promise<Result<CreatedKey>> {
   const allowed = authorize(actor, "key.create");
@@ -31,72 +33,46 @@ export async function createKey(actor: Actor | null, input: unknown): Promise<Re
   const customerId = actor?.customerId;
   if (!actor || !customerId) return fail("forbidden", "Your account is not linked to a customer.");
 
-  const customer = await db.customer.findUnique({
-    where: { id: customerId },
-    select: { status: true, tier: { select: { usagePlanId: true, maxKeys: true, name: true } } },
-  });
-  if (!customer || customer.status !== "ACTIVE") return fail("forbidden", "Your account is not active.");
-  const liveKeys = await db.apiKey.count({ where: { customerId, status: { in: ["PENDING", "ACTIVE", "DISABLED"] } } });
-  if (liveKeys >= customer.tier.maxKeys) {
-    return fail("conflict", `The ${customer.tier.name} tier allows ${customer.tier.maxKeys} keys. Revoke one before creating another.`);
+  const queued = await queueKeyCreation(customerId, parsed.data.name, actor);
+  if (!queued.ok) return queued;
+  const { keyId, operationId } = queued.data;
+
+  const outcome = await runOperationNow(operationId);
+  if (outcome.status === "succeeded") {
+    const record = await db.apiKey.findUniqueOrThrow({ where: { id: keyId }, select: { lastFour: true } });
+    return ok({ id: keyId, name: parsed.data.name, value: outcome.result?.keyValue ?? null, lastFour: record.lastFour, notice: null });
   }
+  if (outcome.status === "failed") return fail("unavailable", failedMessage("Creating the key", outcome));
+  return ok({ id: keyId, name: parsed.data.name, value: null, lastFour: null, notice: pendingMessage("your new key") });
+}
 
-  const record = await db.apiKey.create({
-    data: { customerId, name: parsed.data.name, usagePlanId: customer.tier.usagePlanId, status: "PENDING", createdById: actor.userId },
-  });
-
-  let awsKey: { id: string; value: string };
-  try {
-    awsKey = await createApiKey({
-      name: `gatehouse-${record.id}`,
-      description: parsed.data.name,
-      customerId,
-      tags: { CustomerId: customerId, GatehouseKeyId: record.id },
+/** Records the intent to create a key (PENDING record + CREATE_KEY operation), within the tier's key limit. */
+export async function queueKeyCreation(
+  customerId: string,
+  name: string,
+  actor: Actor | null,
+): Promise<Result<{ keyId: string; operationId: string }>> {
+  return db.$transaction(async (tx) => {
+    const customer = await tx.customer.findUnique({
+      where: { id: customerId },
+      select: { status: true, tier: { select: { usagePlanId: true, maxKeys: true, name: true } } },
     });
-  } catch (error) {
-    const appError = toAppError(error, "Creating the key failed");
-    await markFailed(record.id, appError.message, actor, customerId);
-    return { ok: false, error: appError };
-  }
-
-  try {
-    await addKeyToUsagePlan(customer.tier.usagePlanId, awsKey.id);
-  } catch (error) {
-    const appError = toAppError(error, "Attaching the key to your tier failed");
-    await compensateCreatedKey(record.id, awsKey.id, appError.message, actor, customerId);
-    return { ok: false, error: appError };
-  }
-
-  const lastFour = awsKey.value.slice(-4);
-  await db.$transaction(async (tx) => {
-    await tx.apiKey.update({
-      where: { id: record.id },
-      data: { status: "ACTIVE", awsKeyId: awsKey.id, lastFour, activatedAt: new Date() },
+    if (!customer || customer.status !== "ACTIVE") return fail("forbidden", "Your account is not active.");
+    const live = await tx.apiKey.count({ where: { customerId, status: { in: ["PENDING", "ACTIVE", "DISABLED"] } } });
+    if (live >= customer.tier.maxKeys) {
+      return fail("conflict", `The ${customer.tier.name} tier allows ${customer.tier.maxKeys} keys. Revoke one before creating another.`);
+    }
+    const record = await tx.apiKey.create({
+      data: { customerId, name, usagePlanId: customer.tier.usagePlanId, status: "PENDING", createdById: actor?.userId ?? null },
     });
+    const op = await enqueueOperation(tx, { kind: "CREATE_KEY", customerId, apiKeyId: record.id, createdById: actor?.userId });
     await recordAudit(tx, {
-      actor,
+      actor: actor ? { userId: actor.userId, email: actor.email, role: actor.role } : null,
       action: "key.create",
       target: { type: "api_key", id: record.id },
       customerId,
-      meta: { awsKeyId: awsKey.id, name: parsed.data.name },
+      meta: { name },
     });
-  });
-  return ok({ id: record.id, name: parsed.data.name, value: awsKey.value, lastFour });
-}
-
-async function compensateCreatedKey(recordId: string, awsKeyId: string, reason: string, actor: Actor, customerId: string) {
-  try {
-    await deleteApiKey(awsKeyId);
-    await markFailed(recordId, reason, actor, customerId);
-  } catch {
-    // The AWS key could not be deleted now: keep the record PENDING with its AWS id so reconciliation removes it.
-    await db.apiKey.update({ where: { id: recordId }, data: { awsKeyId, failureReason: `${reason} (cleanup pending)` } });
-  }
-}
-
-async function markFailed(recordId: string, reason: string, actor: Actor, customerId: string) {
-  await db.$transaction(async (tx) => {
-    await tx.apiKey.update({ where: { id: recordId }, data: { status: "FAILED", failureReason: reason } });
-    await recordAudit(tx, { actor, action: "key.create", target: { type: "api_key", id: recordId }, customerId, outcome: "failure", meta: { reason } });
+    return ok({ keyId: record.id, operationId: op.id });
   });
 }

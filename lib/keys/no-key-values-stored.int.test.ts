@@ -11,6 +11,7 @@ describe("the portal's database", () => {
     for (const name of ["one", "two", "three"]) {
       const key = await createKey(customer, { name });
       if (!key.ok) throw new Error(key.error.message);
+      if (!key.data.value) throw new Error("the key value was not returned");
       values.push(key.data.value);
       await revealKey(customer, key.data.id);
     }

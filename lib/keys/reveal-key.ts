@@ -2,6 +2,7 @@ import "server-only";
 import { getApiKeyValue } from "@/lib/aws/api-gateway";
 import { toAppError } from "@/lib/aws/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { isRecent } from "@/lib/auth/recent-auth";
 import { db } from "@/lib/db";
 import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
@@ -15,6 +16,9 @@ export async function revealKey(actor: Actor | null, keyId: unknown): Promise<Re
   if (!allowed.ok) return allowed;
   if (!key || !actor) return fail("not_found", "That key does not exist.");
   if (!key.awsKeyId || (key.status !== "ACTIVE" && key.status !== "DISABLED")) return fail("conflict", "This key can no longer be revealed.");
+  if (!isRecent(actor.authenticatedAt)) {
+    return fail("reauthenticate", "For your security, enter your password again to reveal a key (you signed in more than 10 minutes ago).");
+  }
 
   let value: string;
   try {

@@ -7,4 +7,6 @@ export interface Actor {
   name: string;
   role: Role;
   customerId: string | null;
+  /** When the person last proved who they are (sign-in or password re-entry); gates sensitive actions. */
+  authenticatedAt?: Date | null;
 }

@@ -15,6 +15,7 @@ export function CreateKeyForm({ invokeUrl, disabledReason }: { invokeUrl: string
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<{ message: string; fieldErrors?: Record<string, string[]> } | null>(null);
   const [created, setCreated] = useState<{ name: string; value: string } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -26,7 +27,8 @@ export function CreateKeyForm({ invokeUrl, disabledReason }: { invokeUrl: string
         setError(result.error);
         return;
       }
-      setCreated({ name: result.data.name, value: result.data.value });
+      setNotice(result.data.notice);
+      setCreated(result.data.value ? { name: result.data.name, value: result.data.value } : null);
       formRef.current?.reset();
       router.refresh();
     });
@@ -45,6 +47,7 @@ export function CreateKeyForm({ invokeUrl, disabledReason }: { invokeUrl: string
       {disabledReason ? <p className="text-sm text-slate-600">{disabledReason}</p> : null}
       <div aria-live="polite">
         {error && !error.fieldErrors ? <Alert tone="error">{error.message}</Alert> : null}
+        {notice ? <Alert tone="info">{notice}</Alert> : null}
         {created ? (
           <div className="space-y-3 rounded-md border border-green-300 bg-green-50 p-4" data-testid="new-key">
             <p className="font-semibold text-green-900">Key “{created.name}” created. Copy it now: this is the only time it is shown without asking.</p>

@@ -1,0 +1,62 @@
+import "server-only";
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db";
+import type { OperationHandler } from "@/lib/operations/handler";
+import { ensureInPlan, removeFromPlanIfPresent } from "@/lib/operations/handlers/provision-key";
+
+const input = z.object({ fromTierId: z.string(), toTierId: z.string(), requestId: z.string().optional() });
+
+async function liveKeys(customerId: string) {
+  return db.apiKey.findMany({
+    where: { customerId, status: { in: ["ACTIVE", "DISABLED"] }, awsKeyId: { not: null } },
+    select: { id: true, awsKeyId: true, usagePlanId: true },
+  });
+}
+
+/**
+ * Moves every key of a customer to the new tier's plan: remove from the old plan, then add to the new one (AWS
+ * refuses a key in two plans on one stage). The customer's tier changes only when every key has moved; if the move
+ * gives up, every key is put back in the old plan.
+ */
+export const moveTierHandler: OperationHandler = {
+  async run(ctx) {
+    const { fromTierId, toTierId, requestId } = input.parse(ctx.input);
+    const customerId = ctx.customerId ?? "";
+    const [from, to] = await Promise.all([
+      db.tier.findUniqueOrThrow({ where: { id: fromTierId } }),
+      db.tier.findUniqueOrThrow({ where: { id: toTierId } }),
+    ]);
+    for (const key of await liveKeys(customerId)) {
+      if (key.usagePlanId === to.usagePlanId || !key.awsKeyId) continue;
+      await removeFromPlanIfPresent(key.usagePlanId, key.awsKeyId);
+      await ensureInPlan(key.awsKeyId, to.usagePlanId);
+      await db.apiKey.update({ where: { id: key.id }, data: { usagePlanId: to.usagePlanId } });
+    }
+    await db.$transaction(async (tx) => {
+      await tx.customer.update({ where: { id: customerId }, data: { tierId: to.id } });
+      await recordAudit(tx, {
+        actor: null,
+        action: "tier.changed",
+        target: { type: "customer", id: customerId },
+        customerId,
+        meta: { from: from.slug, to: to.slug, ...(requestId ? { requestId } : {}) },
+      });
+    });
+    return undefined;
+  },
+  async compensate(ctx, reason) {
+    const { fromTierId } = input.parse(ctx.input);
+    const customerId = ctx.customerId ?? "";
+    const from = await db.tier.findUniqueOrThrow({ where: { id: fromTierId } });
+    for (const key of await liveKeys(customerId)) {
+      if (!key.awsKeyId) continue;
+      await ensureInPlan(key.awsKeyId, from.usagePlanId);
+      await db.apiKey.update({ where: { id: key.id }, data: { usagePlanId: from.usagePlanId } });
+    }
+    await db.$transaction(async (tx) => {
+      await tx.customer.update({ where: { id: customerId }, data: { tierId: from.id } });
+      await recordAudit(tx, { actor: null, action: "tier.changed", target: { type: "customer", id: customerId }, customerId, outcome: "failure", meta: { reason } });
+    });
+  },
+};
