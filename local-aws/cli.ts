@@ -1,13 +1,17 @@
 /**
  * Runs local AWS from the command line:
  *   tsx local-aws/cli.ts [--port 4566] [--host 127.0.0.1] [--data-dir .data/aws] [--memory] [--no-rate-limits]
- *                        [--no-seed] [--backend-port 0]
+ *                        [--no-seed] [--backend-port 0] [--fault SPEC]... [--fault-seed N] [--metric-minute-days 3]
  * --memory ignores --data-dir and keeps everything in memory.
+ * --fault (repeatable) injects faults, e.g. "CreateApiKey:error=0.2:kind=5xx", "*:latency=50", "dataplane:drop=0.01"
+ * (see faults.ts); --fault-seed makes their random draws reproducible.
  */
+import { FaultRuleError, parseFaultSpec, type FaultRule } from './faults';
 import { startLocalAws, type LocalAwsOptions } from './server';
 
 function parseArgs(argv: string[]): LocalAwsOptions {
   const opts: LocalAwsOptions = {};
+  const faults: FaultRule[] = [];
   let memory = false;
   const number = (flag: string, value: string | undefined) => {
     const n = Number(value);
@@ -38,11 +42,30 @@ function parseArgs(argv: string[]): LocalAwsOptions {
       case '--no-seed':
         opts.seed = false;
         break;
+      case '--fault': {
+        const spec = argv[++i];
+        if (spec === undefined) throw new Error('--fault needs a rule, e.g. "CreateApiKey:error=0.2:kind=5xx"');
+        faults.push(parseFaultSpec(spec));
+        break;
+      }
+      case '--fault-seed': {
+        const n = Number(argv[++i]);
+        if (!Number.isFinite(n)) throw new Error('--fault-seed needs a number');
+        opts.faultSeed = n;
+        break;
+      }
+      case '--metric-minute-days': {
+        const n = Number(argv[++i]);
+        if (!(n > 0)) throw new Error('--metric-minute-days needs a positive number of days');
+        opts.metricMinuteRetentionDays = n;
+        break;
+      }
       default:
         throw new Error(`unknown argument: ${arg}`);
     }
   }
   if (memory) opts.dataDir = undefined;
+  if (faults.length > 0) opts.faults = faults;
   return opts;
 }
 
@@ -50,11 +73,14 @@ let opts: LocalAwsOptions;
 try {
   opts = parseArgs(process.argv.slice(2));
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof FaultRuleError || error instanceof Error ? error.message : error);
   process.exit(2);
 }
 const aws = await startLocalAws(opts);
 console.log(`local AWS listening on ${aws.url}`);
+for (const rule of aws.faults.list()) {
+  console.log(`local AWS: fault ${rule.operation}: error ${rule.errorRate} (${rule.kind}), latency ${rule.latencyMs} ms, drop ${rule.dropRate}`);
+}
 
 let stopping = false;
 const stop = (signal: string) => {

@@ -14,15 +14,22 @@ export interface MetricSink {
 
 export interface CloudWatchBinding {
   sink: MetricSink;
+  /** Local AWS only: history in PutMetricData's shape (any namespace, old timestamps); throws CloudWatchError. */
+  backfill: (input: unknown) => { recorded: number };
   handleHttp: (req: IncomingMessage, res: ServerResponse, rawBody: Buffer) => Promise<void>;
   snapshot: () => unknown;
 }
 
-/** `saved` is a previous `snapshot()` (from cloudwatch.json), or undefined for a fresh service. */
-export function createCloudWatch(now: () => number, saved: unknown): CloudWatchBinding {
-  const service = saved === undefined ? new CloudWatchService({ now }) : CloudWatchService.restore(saved, { now });
+/**
+ * `saved` is a previous `snapshot()` (from cloudwatch.json), or undefined for a fresh service. `minuteRetentionS`:
+ * how long 1-minute data is kept before it is rolled up into hourly points.
+ */
+export function createCloudWatch(now: () => number, saved: unknown, minuteRetentionS?: number): CloudWatchBinding {
+  const opts = { now, minuteRetentionS };
+  const service = saved === undefined ? new CloudWatchService(opts) : CloudWatchService.restore(saved, opts);
   return {
     sink: service,
+    backfill: (input) => service.backfill(input),
     handleHttp: (req, res, rawBody) => handleCloudWatchHttp(service, req, res, rawBody),
     snapshot: () => service.snapshot(),
   };

@@ -314,3 +314,51 @@ describe('weekly and monthly quotas (frozen clock)', () => {
     }
   });
 });
+
+describe('detailed (per-method) metrics', () => {
+  it('are recorded with ApiName, Method, Resource and Stage once the stage enables metrics', async () => {
+    const t = await startTestAws();
+    const cw = new CloudWatchClient({ region: 'us-east-1', endpoint: t.aws.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+    try {
+      const key = await t.client.send(new CreateApiKeyCommand({ name: 'detailed', enabled: true }));
+      await t.client.send(new CreateUsagePlanKeyCommand({ usagePlanId: t.aws.demo.usagePlans.enterprise, keyId: key.id, keyType: 'API_KEY' }));
+      const headers = { 'x-api-key': key.value! };
+      const sum = async (MetricName: string, method?: string, resource?: string) => {
+        const out = await cw.send(
+          new GetMetricStatisticsCommand({
+            Namespace: 'AWS/ApiGateway',
+            MetricName,
+            Dimensions: [
+              { Name: 'ApiName', Value: 'gatehouse-demo-api' },
+              { Name: 'Stage', Value: 'prod' },
+              ...(method ? [{ Name: 'Method', Value: method }] : []),
+              ...(resource ? [{ Name: 'Resource', Value: resource }] : []),
+            ],
+            StartTime: new Date(Date.now() - 3600_000),
+            EndTime: new Date(Date.now() + 3600_000),
+            Period: 60,
+            Statistics: ['Sum'],
+          }),
+        );
+        return (out.Datapoints ?? []).reduce((s, d) => s + (d.Sum ?? 0), 0);
+      };
+      // Off by default (as in AWS): stage-level only.
+      expect((await fetch(t.invokeUrl('/pets/1'), { headers })).status).toBe(200);
+      expect(await sum('Count', 'GET', '/pets/{id}')).toBe(0);
+
+      await t.client.send(
+        new UpdateStageCommand({ restApiId: t.aws.demo.restApiId, stageName: 'prod', patchOperations: [{ op: 'replace', path: '/*/*/metrics/enabled', value: 'true' }] }),
+      );
+      expect((await fetch(t.invokeUrl('/pets/1'), { headers })).status).toBe(200);
+      expect((await fetch(t.invokeUrl('/pets/999'), { headers })).status).toBe(404);
+      expect((await fetch(t.invokeUrl('/pets'), { headers, method: 'POST', body: '{"name":"x"}' })).status).toBe(201);
+      expect(await sum('Count', 'GET', '/pets/{id}')).toBe(2);
+      expect(await sum('4XXError', 'GET', '/pets/{id}')).toBe(1);
+      expect(await sum('Count', 'POST', '/pets')).toBe(1);
+      expect(await sum('Count')).toBe(4);
+    } finally {
+      cw.destroy();
+      await t.close();
+    }
+  });
+});

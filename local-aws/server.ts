@@ -1,18 +1,23 @@
 /**
  * local AWS: one HTTP server for the API Gateway control plane (restJson1), CloudWatch (awsJson1_0, delegated to
- * local-aws/cloudwatch/), the API Gateway data plane and a couple of emulator endpoints under /_localaws/.
- * Signatures are not verified: any SigV4-signed request (any credentials) is accepted.
+ * local-aws/cloudwatch/), the API Gateway data plane and emulator endpoints under /_localaws/ (health, config,
+ * faults, usage and metric backfill; see local-endpoints.ts). Fault injection (faults.ts) is consulted before every
+ * API Gateway, CloudWatch and data-plane request. Signatures are not verified: any SigV4-signed request (any
+ * credentials) is accepted.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleApiGatewayHttp } from './apigateway/http';
 import { DEFAULT_LIMITS, type GatewayEnvironment, type ResourceLimits } from './apigateway/operation';
 import { createCloudWatch, type MetricSink } from './cloudwatch-binding';
+import { sendError as sendCloudWatchError } from './cloudwatch/http';
+import { serviceUnavailable, throttling } from './cloudwatch/errors';
 import { StageCaches } from './dataplane/cache';
 import { DataPlane } from './dataplane/gateway';
 import { startDemoBackend } from './demo-backend';
-import { Faults } from './faults';
+import { FaultRuleError, Faults, parseFaultRules, sleep, type FaultControl, type FaultRule } from './faults';
 import { readBody, sendJson } from './http-util';
+import { handleFaults, handleMetricsBackfill, handleUsageBackfill } from './local-endpoints';
 import { DebouncedJsonWriter, readJsonFile } from './persistence';
 import { ControlPlaneRateLimiter } from './rate-limits';
 import { findDemo, seedDemo, type DemoInfo } from './seed';
@@ -35,14 +40,31 @@ export interface LocalAwsOptions {
   now?: () => number;
   /** Per-account resource limits, for tests (defaults: 10,000 keys, 300 plans, 10 plans per key). */
   limits?: Partial<ResourceLimits>;
+  /** Fault injection rules active from the start (see faults.ts); change them later with `faults.set`. */
+  faults?: FaultRule[];
+  /** Seed for fault injection's random draws (reproducible runs); default Math.random. */
+  faultSeed?: number;
+  /**
+   * Days of 1-minute CloudWatch data kept before it is rolled up into hourly points (default 3; AWS keeps 15).
+   * Bounds memory when traffic runs for days.
+   */
+  metricMinuteRetentionDays?: number;
 }
 
 export interface LocalAws {
   url: string;
   port: number;
   demo: DemoInfo;
+  /** The demo backend the data plane proxies to (for benchmarks: the same request without the gateway). */
+  backendUrl: string;
+  /** Fault injection, in-process: `localAws.faults.set([{ operation: 'CreateApiKey', errorRate: 0.2 }])`. */
+  faults: FaultControl;
   close(): Promise<void>;
 }
+
+export type { FaultControl, FaultRule } from './faults';
+
+const DEFAULT_MINUTE_RETENTION_DAYS = 3;
 
 const STATE_FILE = 'apigateway.json';
 const CLOUDWATCH_FILE = 'cloudwatch.json';
@@ -66,7 +88,9 @@ export async function startLocalAws(opts: LocalAwsOptions = {}): Promise<LocalAw
   if (dataDir) stateWriter = new DebouncedJsonWriter(dataDir, STATE_FILE, () => state.data);
   const demo = saved === undefined && opts.seed !== false ? seedDemo(state, now()) : findDemo(state);
 
-  const cloudwatch = createCloudWatch(now, dataDir ? await readJsonFile(dataDir, CLOUDWATCH_FILE) : undefined);
+  const minuteDays = opts.metricMinuteRetentionDays ?? DEFAULT_MINUTE_RETENTION_DAYS;
+  if (!(minuteDays > 0)) throw new Error('local AWS: metricMinuteRetentionDays must be positive');
+  const cloudwatch = createCloudWatch(now, dataDir ? await readJsonFile(dataDir, CLOUDWATCH_FILE) : undefined, minuteDays * 86400);
   const cloudwatchWriter = dataDir ? new DebouncedJsonWriter(dataDir, CLOUDWATCH_FILE, cloudwatch.snapshot) : undefined;
   const metrics: MetricSink = {
     putMetric(...args) {
@@ -77,7 +101,7 @@ export async function startLocalAws(opts: LocalAwsOptions = {}): Promise<LocalAw
 
   const backend = await startDemoBackend(opts.backendPort ?? 0, '127.0.0.1');
   const caches = new StageCaches();
-  const faults = new Faults();
+  const faults = new Faults({ rules: opts.faults, seed: opts.faultSeed });
   const limiter = new ControlPlaneRateLimiter(opts.rateLimits ?? true, now);
   const dataPlane = new DataPlane({
     state,
@@ -111,12 +135,34 @@ export async function startLocalAws(opts: LocalAwsOptions = {}): Promise<LocalAw
     }
     const target = req.headers['x-amz-target'];
     if (req.method === 'POST' && pathname === '/' && typeof target === 'string' && target.startsWith(CLOUDWATCH_TARGET_PREFIX)) {
+      const fault = faults.decide('cloudwatch', target.slice(CLOUDWATCH_TARGET_PREFIX.length));
+      if (fault) {
+        if (fault.latencyMs > 0) await sleep(fault.latencyMs);
+        if (fault.drop) return void req.socket.destroy();
+        if (fault.error) return sendCloudWatchError(res, fault.error === 'throttle' ? throttling() : serviceUnavailable());
+      }
       await cloudwatch.handleHttp(req, res, body);
       cloudwatchWriter?.markDirty();
       return;
     }
-    if (pathname === '/_localaws/health') return sendJson(res, 200, { ok: true });
-    if (pathname === '/_localaws/config') return handleConfig(req, res, body);
+    if (pathname.startsWith('/_localaws/')) {
+      switch (pathname) {
+        case '/_localaws/health':
+          return sendJson(res, 200, { ok: true });
+        case '/_localaws/config':
+          return handleConfig(req, res, body);
+        case '/_localaws/faults':
+          return handleFaults(faults, req, res, body);
+        case '/_localaws/usage/backfill':
+          return handleUsageBackfill(state, now, req, res, body);
+        case '/_localaws/metrics/backfill':
+          handleMetricsBackfill(cloudwatch, req, res, body);
+          cloudwatchWriter?.markDirty();
+          return;
+        default:
+          return sendJson(res, 404, { message: `Unknown local AWS endpoint ${pathname}` });
+      }
+    }
     return handleApiGatewayHttp(env, limiter, faults, req, res, pathname, search, body);
   }
 
@@ -130,9 +176,18 @@ export async function startLocalAws(opts: LocalAwsOptions = {}): Promise<LocalAw
       }
       const rateLimits = (patch as { rateLimits?: unknown } | null)?.rateLimits;
       if (rateLimits !== undefined && typeof rateLimits !== 'boolean') return sendJson(res, 400, { message: 'rateLimits must be a boolean' });
+      const faultRules = (patch as { faults?: unknown } | null)?.faults;
+      if (faultRules !== undefined) {
+        try {
+          faults.set(parseFaultRules(faultRules));
+        } catch (error) {
+          if (error instanceof FaultRuleError) return sendJson(res, 400, { message: error.message });
+          throw error;
+        }
+      }
       if (rateLimits !== undefined) limiter.enabled = rateLimits;
     } else if (req.method !== 'GET') return sendJson(res, 405, { message: 'Use GET or POST' });
-    sendJson(res, 200, { rateLimits: limiter.enabled, faults: faults.listRules() });
+    sendJson(res, 200, { rateLimits: limiter.enabled, faults: faults.list() });
   }
 
   const server = createServer((req, res) => {
@@ -161,6 +216,8 @@ export async function startLocalAws(opts: LocalAwsOptions = {}): Promise<LocalAw
     url,
     port,
     demo,
+    backendUrl: `http://127.0.0.1:${backend.port}`,
+    faults,
     close: () =>
       (closing ??= (async () => {
         await new Promise<void>((resolve) => {

@@ -118,6 +118,8 @@ export function emptyStateData(): GatewayStateData {
 export class GatewayState {
   /** Bumped on every control-plane change; derived caches compare against it. */
   version = 0;
+  /** The indexes are rebuilt lazily, on the first lookup after a change (bulk changes stay O(n), not O(n²)). */
+  private indexStale = true;
   private keyIdByValue = new Map<string, string>();
   /** `${keyId}|${apiId}|${stage}` → planId */
   private planByKeyStage = new Map<string, string>();
@@ -125,9 +127,7 @@ export class GatewayState {
   constructor(
     readonly data: GatewayStateData,
     private readonly onDirty: () => void = () => {},
-  ) {
-    this.reindex();
-  }
+  ) {}
 
   nextSeq(): number {
     return this.data.nextSeq++;
@@ -136,7 +136,7 @@ export class GatewayState {
   /** Call after any change to keys, plans, APIs or stages. */
   changed(): void {
     this.version++;
-    this.reindex();
+    this.indexStale = true;
     this.onDirty();
   }
 
@@ -146,11 +146,13 @@ export class GatewayState {
   }
 
   keyByValue(value: string): ApiKeyRecord | undefined {
+    if (this.indexStale) this.reindex();
     const id = this.keyIdByValue.get(value);
     return id === undefined ? undefined : this.data.apiKeys[id];
   }
 
   planForKeyStage(keyId: string, apiId: string, stage: string): UsagePlanRecord | undefined {
+    if (this.indexStale) this.reindex();
     const planId = this.planByKeyStage.get(`${keyId}|${apiId}|${stage}`);
     return planId === undefined ? undefined : this.data.usagePlans[planId];
   }
@@ -160,6 +162,7 @@ export class GatewayState {
   }
 
   private reindex(): void {
+    this.indexStale = false;
     this.keyIdByValue.clear();
     for (const key of Object.values(this.data.apiKeys)) this.keyIdByValue.set(key.value, key.id);
     this.planByKeyStage.clear();

@@ -96,3 +96,16 @@ export function recordRequest(state: GatewayState, planId: string, keyId: string
   usage.days[name] = (usage.days[name] ?? 0) + 1;
   state.usageChanged();
 }
+
+export type BackfillMode = 'replace' | 'add' | 'max';
+
+/** Local AWS only (usage backfill): sets, adds to or raises the count of one day. */
+export function setUsedOn(state: GatewayState, planId: string, keyId: string, day: number, used: number, mode: BackfillMode = 'replace'): void {
+  const usage = ensureKeyUsage(state, planId, keyId);
+  const name = dayString(day);
+  const before = usage.days[name] ?? 0;
+  const after = mode === 'add' ? before + used : mode === 'max' ? Math.max(before, used) : used;
+  if (after === 0) delete usage.days[name];
+  else usage.days[name] = after;
+  state.usageChanged();
+}

@@ -1,12 +1,12 @@
 /** Serves one API Gateway control-plane request: route, rate-limit, parse, run the operation, render the answer. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Fault, Faults } from '../faults';
+import { sleep, type FaultKind, type Faults } from '../faults';
 import { sendJson } from '../http-util';
 import type { ControlPlaneRateLimiter } from '../rate-limits';
 import { ApiGatewayError, badRequest, tooManyRequests } from './errors';
 import { newRequestId } from './ids';
 import type { GatewayEnvironment, OperationResult } from './operation';
-import { matchOperation } from './router';
+import { matchOperation, type MatchedOperation } from './router';
 
 function parseBody(raw: Buffer): Record<string, unknown> {
   if (raw.length === 0) return {};
@@ -20,19 +20,15 @@ function parseBody(raw: Buffer): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
-class InjectedFault extends Error {
-  constructor(readonly fault: Fault) {
-    super(fault.message);
-  }
+/** An injected fault in API Gateway's shape. */
+function faultError(kind: FaultKind): ApiGatewayError {
+  return kind === 'throttle' ? tooManyRequests(1) : new ApiGatewayError('ServiceUnavailableException', 'Service Unavailable');
 }
 
-function run(env: GatewayEnvironment, limiter: ControlPlaneRateLimiter, faults: Faults, req: IncomingMessage, pathname: string, search: string, rawBody: Buffer): OperationResult {
-  const match = matchOperation(req.method ?? 'GET', pathname);
+function run(env: GatewayEnvironment, limiter: ControlPlaneRateLimiter, match: MatchedOperation | undefined, req: IncomingMessage, pathname: string, search: string, rawBody: Buffer): OperationResult {
   if (!match) throw new ApiGatewayError('UnknownOperationException', `local AWS does not support ${req.method ?? ''} ${pathname}`);
   const retryAfter = limiter.admit(match.operation);
   if (retryAfter !== undefined) throw tooManyRequests(retryAfter);
-  const fault = faults.forControlPlane(match.operation);
-  if (fault) throw new InjectedFault(fault);
   return match.handler({
     ...env,
     params: match.params,
@@ -53,19 +49,21 @@ export async function handleApiGatewayHttp(
   rawBody: Buffer,
 ): Promise<void> {
   const requestId = newRequestId();
+  const match = matchOperation(req.method ?? 'GET', pathname);
+  const fault = match ? faults.decide('apigateway', match.operation) : undefined;
+  if (fault) {
+    if (fault.latencyMs > 0) await sleep(fault.latencyMs);
+    if (fault.drop) return void req.socket.destroy();
+  }
   let result: OperationResult;
   try {
-    result = run(env, limiter, faults, req, pathname, search, rawBody);
+    if (fault?.error) throw faultError(fault.error);
+    result = run(env, limiter, match, req, pathname, search, rawBody);
   } catch (error) {
     if (error instanceof ApiGatewayError) {
       const headers: Record<string, string> = { 'x-amzn-ErrorType': error.type, 'x-amzn-RequestId': requestId };
       if (error.retryAfterSeconds !== undefined) headers['Retry-After'] = String(error.retryAfterSeconds);
       return sendJson(res, error.status, { message: error.message }, headers);
-    }
-    if (error instanceof InjectedFault) {
-      const { fault } = error;
-      if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
-      return sendJson(res, fault.status, { message: fault.message }, { 'x-amzn-ErrorType': fault.errorType, 'x-amzn-RequestId': requestId });
     }
     console.error('local AWS: API Gateway operation failed:', error);
     return sendJson(res, 500, { message: 'Internal server error' }, { 'x-amzn-ErrorType': 'InternalFailure', 'x-amzn-RequestId': requestId });

@@ -53,6 +53,9 @@ const ROUTES: Route[] = [
   route('DELETE', '/tags/{resourceArn}', 'UntagResource', untagResource),
 ];
 
+/** Every operation name this emulator serves (fault rules are checked against it). */
+export const API_GATEWAY_OPERATIONS: readonly string[] = ROUTES.map((r) => r.operation);
+
 export interface MatchedOperation {
   operation: string;
   handler: OperationHandler;

@@ -47,3 +47,10 @@ export const dashboardInvalidInput = (message: string, messages: { DataPath?: st
 
 export const unknownOperation = (operation: string) =>
   new CloudWatchError('UnknownOperation', 'UnknownOperationException', `Unknown operation ${operation}`);
+
+/** CloudWatch's answer when the service is unavailable (used by fault injection). */
+export const serviceUnavailable = () =>
+  new CloudWatchError('ServiceUnavailable', 'ServiceUnavailable', 'Service Unavailable', 503, {}, 'Receiver');
+
+/** CloudWatch's throttling answer (awsQuery code `Throttling`, HTTP 400; used by fault injection). */
+export const throttling = () => new CloudWatchError('Throttling', 'Throttling', 'Rate exceeded', 400);

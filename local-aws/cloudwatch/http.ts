@@ -25,7 +25,8 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(text);
 }
 
-function sendError(res: ServerResponse, err: CloudWatchError): void {
+/** Renders a CloudWatchError: `__type` (Smithy shape) in the body, `x-amzn-query-error` (awsQuery code) header. */
+export function sendError(res: ServerResponse, err: CloudWatchError): void {
   const ns = err.shape === 'UnknownOperationException' ? 'com.amazon.coral.service' : 'com.amazonaws.cloudwatch';
   send(res, err.status, { __type: `${ns}#${err.shape}`, message: err.message, ...err.extra }, {
     'x-amzn-query-error': `${err.code};${err.fault}`,

@@ -1,27 +1,54 @@
 /**
  * In-memory metric storage: one series per (namespace, metric name, sorted dimensions), each holding per-minute
- * buckets (sum, count, min, max, unit, log histogram). Minute buckets older than 15 days are rolled up into hourly
- * buckets, which are kept for 455 days — the same resolutions CloudWatch keeps (its 5-minute tier is skipped).
+ * buckets (sum, count, min, max, unit, exact values or a log histogram). Minute buckets older than the minute
+ * retention (15 days by default, as CloudWatch; local AWS's server uses less to bound memory) are rolled up into
+ * hourly buckets, which are kept for 455 days (CloudWatch's 5-minute tier is skipped). Backfilled history may be
+ * written straight into hourly buckets.
  */
 import { LogHistogram, parsePercentile, type EncodedHistogram } from './percentiles';
 
 export type Dimension = { Name: string; Value: string };
 
 /**
- * `raw` keeps the exact (value, count) pairs, flattened, while a bucket holds few distinct values, so low-volume
- * percentiles are exact; it is dropped (null) once it would exceed RAW_CAP pairs and the histogram takes over.
+ * `raw` keeps the exact (value, count) pairs, flattened, one pair per distinct value, while a bucket holds at most
+ * RAW_CAP distinct values, so low-volume percentiles are exact and 0/1 counters stay tiny. Past that, `raw` is
+ * dropped (null) and a log histogram (`hist`) takes over. Exactly one of the two is set, except after a statistic
+ * set with Minimum != Maximum, which leaves the histogram short of SampleCount (no percentiles, as in AWS).
  */
 export type Bucket = {
-  sum: number; count: number; min: number; max: number; unit: string; hist: LogHistogram; raw: number[] | null;
+  sum: number; count: number; min: number; max: number; unit: string; hist: LogHistogram | null; raw: number[] | null;
 };
 
 const RAW_CAP = 64;
 const EXACT_PERCENTILE_MAX_PAIRS = 4096;
 
-function addRaw(b: Bucket, value: number, count: number): void {
-  if (b.raw === null) return;
-  if (b.raw.length >= RAW_CAP * 2) b.raw = null;
-  else b.raw.push(value, count);
+function histogramOfRaw(raw: number[], into = new LogHistogram()): LogHistogram {
+  for (let i = 0; i + 1 < raw.length; i += 2) into.add(raw[i] as number, raw[i + 1] as number);
+  return into;
+}
+
+/** The bucket's histogram, switching it from exact values to the histogram if needed. */
+function toHistogram(b: Bucket): LogHistogram {
+  if (b.hist === null) b.hist = b.raw === null ? new LogHistogram() : histogramOfRaw(b.raw);
+  b.raw = null;
+  return b.hist;
+}
+
+function addSamples(b: Bucket, value: number, count: number): void {
+  const raw = b.raw;
+  if (raw !== null) {
+    for (let i = 0; i < raw.length; i += 2) {
+      if (raw[i] === value) {
+        raw[i + 1] = (raw[i + 1] as number) + count;
+        return;
+      }
+    }
+    if (raw.length < RAW_CAP * 2) {
+      raw.push(value, count);
+      return;
+    }
+  }
+  toHistogram(b).add(value, count);
 }
 
 export type MetricSeries = {
@@ -36,6 +63,7 @@ export type MetricSeries = {
 
 const MINUTE = 60;
 const HOUR = 3600;
+/** CloudWatch keeps 1-minute data for 15 days. */
 export const MINUTE_RETENTION_S = 15 * 86400;
 export const HOUR_RETENTION_S = 455 * 86400;
 
@@ -55,7 +83,7 @@ export function seriesKey(namespace: string, name: string, sortedDims: Dimension
 }
 
 function newBucket(unit: string): Bucket {
-  return { sum: 0, count: 0, min: Infinity, max: -Infinity, unit, hist: new LogHistogram(), raw: [] };
+  return { sum: 0, count: 0, min: Infinity, max: -Infinity, unit, hist: null, raw: [] };
 }
 
 function mergeInto(target: Bucket, b: Bucket): void {
@@ -63,8 +91,14 @@ function mergeInto(target: Bucket, b: Bucket): void {
   target.count += b.count;
   if (b.min < target.min) target.min = b.min;
   if (b.max > target.max) target.max = b.max;
-  target.hist.merge(b.hist);
-  target.raw = target.raw && b.raw && target.raw.length + b.raw.length <= RAW_CAP * 2 ? target.raw.concat(b.raw) : null;
+  if (b.raw !== null && target.raw !== null) {
+    for (let i = 0; i + 1 < b.raw.length; i += 2) addSamples(target, b.raw[i] as number, b.raw[i + 1] as number);
+  } else if (b.raw !== null) {
+    histogramOfRaw(b.raw, toHistogram(target));
+  } else {
+    const h = toHistogram(target);
+    if (b.hist) h.merge(b.hist);
+  }
 }
 
 /** Exact nearest-rank quantile over (value, count) pairs. */
@@ -122,7 +156,10 @@ export class PeriodAggregate {
     }
     if (!this.merged) {
       this.merged = new LogHistogram();
-      for (const p of this.parts) this.merged.merge(p.hist);
+      for (const p of this.parts) {
+        if (p.raw !== null) histogramOfRaw(p.raw, this.merged);
+        else if (p.hist) this.merged.merge(p.hist);
+      }
     }
     // Percentiles need raw values: statistic sets (with Min != Max) leave the histogram short of SampleCount.
     if (this.merged.count < this.count - 1e-9) return undefined;
@@ -135,8 +172,13 @@ export type EncodedSeries = {
   ns: string; name: string; dims: Dimension[]; last: number; m: EncodedBucket[]; h: EncodedBucket[];
 };
 
+const EMPTY_HISTOGRAM: EncodedHistogram = { z: 0, p: [], n: [] };
+
 export class MetricStore {
   readonly series = new Map<string, MetricSeries>();
+
+  /** `minuteRetentionS`: how long 1-minute buckets are kept before they are rolled up into hourly ones. */
+  constructor(readonly minuteRetentionS = MINUTE_RETENTION_S) {}
 
   private seriesFor(namespace: string, name: string, dimensions: Dimension[], nowMs: number): MetricSeries {
     const dims = sortedDimensions(dimensions);
@@ -154,44 +196,43 @@ export class MetricStore {
     return s;
   }
 
-  private bucketFor(s: MetricSeries, timestampMs: number, unit: string): Bucket {
-    const t = Math.floor(timestampMs / 60000) * MINUTE;
-    let b = s.minutes.get(t);
+  private bucketFor(s: MetricSeries, timestampMs: number, unit: string, hourly: boolean): Bucket {
+    const map = hourly ? s.hours : s.minutes;
+    const t = hourly ? Math.floor(timestampMs / 3600_000) * HOUR : Math.floor(timestampMs / 60000) * MINUTE;
+    let b = map.get(t);
     if (!b) {
       b = newBucket(unit);
-      s.minutes.set(t, b);
+      map.set(t, b);
     } else if (unit !== 'None' || !b.unit) {
       b.unit = unit;
     }
     return b;
   }
 
-  /** Records `count` samples of `value`. */
+  /** Records `count` samples of `value` (into the hourly bucket when `hourly`, e.g. for backfilled history). */
   addValue(namespace: string, name: string, dims: Dimension[], value: number, count: number, unit: string,
-    timestampMs: number, nowMs: number): void {
-    const b = this.bucketFor(this.seriesFor(namespace, name, dims, nowMs), timestampMs, unit);
+    timestampMs: number, nowMs: number, hourly = false): void {
+    const b = this.bucketFor(this.seriesFor(namespace, name, dims, nowMs), timestampMs, unit, hourly);
     b.sum += value * count;
     b.count += count;
     if (value < b.min) b.min = value;
     if (value > b.max) b.max = value;
-    b.hist.add(value, count);
-    addRaw(b, value, count);
+    addSamples(b, value, count);
   }
 
   /** Records a pre-aggregated statistic set; percentiles stay available only if every sample had the same value. */
   addStatisticSet(namespace: string, name: string, dims: Dimension[],
     set: { SampleCount: number; Sum: number; Minimum: number; Maximum: number }, unit: string,
-    timestampMs: number, nowMs: number): void {
-    const b = this.bucketFor(this.seriesFor(namespace, name, dims, nowMs), timestampMs, unit);
+    timestampMs: number, nowMs: number, hourly = false): void {
+    const b = this.bucketFor(this.seriesFor(namespace, name, dims, nowMs), timestampMs, unit, hourly);
     b.sum += set.Sum;
     b.count += set.SampleCount;
     if (set.Minimum < b.min) b.min = set.Minimum;
     if (set.Maximum > b.max) b.max = set.Maximum;
     if (set.Minimum === set.Maximum) {
-      b.hist.add(set.Minimum, set.SampleCount);
-      addRaw(b, set.Minimum, set.SampleCount);
+      addSamples(b, set.Minimum, set.SampleCount);
     } else {
-      b.raw = null;
+      toHistogram(b); // the set's samples are unknown: the histogram stays short of SampleCount
     }
   }
 
@@ -231,7 +272,7 @@ export class MetricStore {
   /** Rolls old minute buckets into hourly ones and drops data past retention. */
   compact(nowMs: number): void {
     const nowS = Math.floor(nowMs / 1000);
-    const minuteCutoff = nowS - MINUTE_RETENTION_S;
+    const minuteCutoff = nowS - this.minuteRetentionS;
     const hourCutoff = nowS - HOUR_RETENTION_S;
     for (const [key, s] of this.series) {
       for (const [t, b] of s.minutes) {
@@ -249,16 +290,17 @@ export class MetricStore {
 
   encode(): EncodedSeries[] {
     const enc = (m: Map<number, Bucket>): EncodedBucket[] =>
-      [...m].map(([t, b]) => [t, b.sum, b.count, b.min, b.max, b.unit, b.hist.encode(), b.raw]);
+      [...m].map(([t, b]) => [t, b.sum, b.count, b.min, b.max, b.unit, b.hist ? b.hist.encode() : EMPTY_HISTOGRAM, b.raw]);
     return [...this.series.values()].map((s) => ({
       ns: s.namespace, name: s.name, dims: s.dimensions, last: s.lastPutMs, m: enc(s.minutes), h: enc(s.hours),
     }));
   }
 
-  static decode(list: EncodedSeries[]): MetricStore {
-    const store = new MetricStore();
+  static decode(list: EncodedSeries[], minuteRetentionS?: number): MetricStore {
+    const store = new MetricStore(minuteRetentionS);
+    // While `raw` is present it is complete, so the histogram is not needed (older files stored both).
     const dec = (arr: EncodedBucket[]) => new Map(arr.map(([t, sum, count, min, max, unit, h, raw]) =>
-      [t, { sum, count, min, max, unit, hist: LogHistogram.decode(h), raw: raw ?? null }] as [number, Bucket]));
+      [t, { sum, count, min, max, unit, hist: raw ? null : LogHistogram.decode(h), raw: raw ?? null }] as [number, Bucket]));
     for (const e of list) {
       const dims = sortedDimensions(e.dims);
       const key = seriesKey(e.ns, e.name, dims);

@@ -1,9 +1,13 @@
-/** PutMetricData: validates the whole request first (it is all-or-nothing, like AWS), then records it. */
+/**
+ * PutMetricData: validates the whole request first (it is all-or-nothing, like AWS), then records it.
+ * The same parser serves local AWS's metric backfill (`backfillMetricData`), which also accepts the reserved `AWS/`
+ * namespaces, timestamps up to the hourly retention in the past and more data per call.
+ */
 import { invalidParameterCombination, invalidParameterValue, missingParameter } from './errors';
 import {
   asObject, dimensions, optArray, optInteger, optNumber, optTimestampMs, optUnit, reqNumber, reqString, type Obj,
 } from './input';
-import type { Dimension, MetricStore } from './metric-store';
+import { HOUR_RETENTION_S, type Dimension, type MetricStore } from './metric-store';
 
 const MAX_ABS = 2 ** 360;
 const MIN_ABS = 2 ** -360;
@@ -24,15 +28,16 @@ function checkValue(v: number, path: string): number {
   return v;
 }
 
-function parseDatum(raw: unknown, i: number, nowMs: number): Parsed {
+function parseDatum(raw: unknown, i: number, nowMs: number, maxAgeMs = TWO_WEEKS_MS): Parsed {
   const p = `MetricData.member.${i}`;
   const d = asObject(raw, p);
   const name = reqString(d, 'MetricName', `${p}.MetricName`);
   const dims = dimensions(d, 'Dimensions', `${p}.Dimensions`);
   const ts = optTimestampMs(d, 'Timestamp', `${p}.Timestamp`) ?? nowMs;
-  if (ts < nowMs - TWO_WEEKS_MS || ts > nowMs + TWO_HOURS_MS) {
-    throw invalidParameterValue(
-      `The parameter ${p}.Timestamp must specify a time no more than two weeks in the past and no more than two hours in the future.`);
+  if (ts < nowMs - maxAgeMs || ts > nowMs + TWO_HOURS_MS) {
+    throw invalidParameterValue(maxAgeMs === TWO_WEEKS_MS
+      ? `The parameter ${p}.Timestamp must specify a time no more than two weeks in the past and no more than two hours in the future.`
+      : `The parameter ${p}.Timestamp must specify a time no more than ${Math.round(maxAgeMs / 86400_000)} days in the past and no more than two hours in the future.`);
   }
   const unit = optUnit(d, 'Unit', `${p}.Unit`) ?? 'None';
   const res = optInteger(d, 'StorageResolution', `${p}.StorageResolution`);
@@ -89,23 +94,49 @@ function parseDatum(raw: unknown, i: number, nowMs: number): Parsed {
   return { name, dims, ts, unit, set };
 }
 
-export function putMetricData(store: MetricStore, input: unknown, nowMs: number): Record<string, never> {
+const BACKFILL_MAX_DATA = 20_000;
+
+function record(store: MetricStore, input: unknown, nowMs: number, backfill: boolean): number {
   const o = asObject(input);
   const namespace = reqString(o, 'Namespace');
-  if (namespace.startsWith('AWS/')) throw invalidParameterValue(`The value ${namespace} for parameter Namespace is invalid.`);
+  if (namespace.startsWith('AWS/') && !backfill) throw invalidParameterValue(`The value ${namespace} for parameter Namespace is invalid.`);
   if (namespace.length > 255) throw invalidParameterValue('The parameter Namespace must be at most 255 characters long.');
   const data = optArray(o, 'MetricData');
   if (data === undefined || data.length === 0) throw missingParameter('MetricData');
-  if (data.length > 1000) throw invalidParameterValue('The collection MetricData must not have a size greater than 1000.');
-  const parsed = data.map((raw, i) => parseDatum(raw, i + 1, nowMs));
+  const max = backfill ? BACKFILL_MAX_DATA : 1000;
+  if (data.length > max) throw invalidParameterValue(`The collection MetricData must not have a size greater than ${max}.`);
+  let resolution = 'minute';
+  if (backfill) {
+    const r = o['Resolution'];
+    if (r !== undefined && r !== 'minute' && r !== 'hour') throw invalidParameterValue('Resolution must be "minute" or "hour".');
+    if (r === 'hour') resolution = 'hour';
+  }
+  const parsed = data.map((raw, i) => parseDatum(raw, i + 1, nowMs, backfill ? HOUR_RETENTION_S * 1000 : TWO_WEEKS_MS));
+  // Backfilled points older than the store keeps minutes for go straight into hourly buckets.
+  const minuteCutoffMs = nowMs - store.minuteRetentionS * 1000;
   for (const p of parsed) {
+    const hourly = backfill && (resolution === 'hour' || p.ts < minuteCutoffMs);
     if (p.set) {
-      store.addStatisticSet(namespace, p.name, p.dims, p.set, p.unit, p.ts, nowMs);
+      store.addStatisticSet(namespace, p.name, p.dims, p.set, p.unit, p.ts, nowMs, hourly);
     } else {
       for (const { v, c } of p.values ?? []) {
-        if (c > 0) store.addValue(namespace, p.name, p.dims, v, c, p.unit, p.ts, nowMs);
+        if (c > 0) store.addValue(namespace, p.name, p.dims, v, c, p.unit, p.ts, nowMs, hourly);
       }
     }
   }
+  return parsed.length;
+}
+
+export function putMetricData(store: MetricStore, input: unknown, nowMs: number): Record<string, never> {
+  record(store, input, nowMs, false);
   return {};
+}
+
+/**
+ * Local AWS only: PutMetricData's input (same fields) for history — any namespace including `AWS/…`, timestamps up
+ * to 455 days old, up to 20,000 data per call, and `Resolution: "hour"` to write hourly points. Returns how many
+ * data were recorded.
+ */
+export function backfillMetricData(store: MetricStore, input: unknown, nowMs: number): { recorded: number } {
+  return { recorded: record(store, input, nowMs, true) };
 }

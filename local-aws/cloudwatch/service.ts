@@ -10,9 +10,16 @@ import { getMetricData } from './get-metric-data';
 import { getMetricStatistics } from './get-metric-statistics';
 import { listMetrics } from './list-metrics';
 import { MetricStore, type EncodedSeries } from './metric-store';
-import { putMetricData } from './put-metric-data';
+import { backfillMetricData, putMetricData } from './put-metric-data';
 
 export { CloudWatchError } from './errors';
+
+/** Every operation `handle` serves (fault rules are checked against it). */
+export const CLOUDWATCH_OPERATIONS: readonly string[] = [
+  'PutMetricData', 'GetMetricData', 'GetMetricStatistics', 'ListMetrics', 'PutMetricAlarm', 'DescribeAlarms',
+  'DescribeAlarmsForMetric', 'DescribeAlarmHistory', 'DeleteAlarms', 'SetAlarmState', 'EnableAlarmActions',
+  'DisableAlarmActions', 'PutDashboard', 'GetDashboard', 'ListDashboards', 'DeleteDashboards',
+];
 
 type Snapshot = { version: 1; metrics: EncodedSeries[]; alarms: AlarmsSnapshot; dashboards: Dashboard[] };
 
@@ -26,9 +33,10 @@ export class CloudWatchService {
   private dashboards: DashboardRegistry;
   private lastCompactMs = 0;
 
-  constructor(opts?: { now?: () => number }) {
+  /** `minuteRetentionS`: how long 1-minute data is kept before the hourly roll-up (default 15 days, as AWS). */
+  constructor(opts?: { now?: () => number; minuteRetentionS?: number }) {
     this.now = opts?.now ?? Date.now;
-    this.store = new MetricStore();
+    this.store = new MetricStore(opts?.minuteRetentionS);
     this.alarms = new AlarmRegistry(this.store, this.now);
     this.dashboards = new DashboardRegistry(this.now);
     this.lastCompactMs = this.now();
@@ -59,6 +67,11 @@ export class CloudWatchService {
     }
   }
 
+  /** Local AWS only: records history (see backfillMetricData). Throws CloudWatchError for bad input. */
+  backfill(input: unknown): { recorded: number } {
+    return backfillMetricData(this.store, input, this.now());
+  }
+
   /** Record one datapoint; called by the data plane on every request. Amortised O(1). */
   putMetric(namespace: string, metricName: string, dimensions: { Name: string; Value: string }[], value: number,
     unit: string, timestampMs?: number): void {
@@ -82,12 +95,12 @@ export class CloudWatchService {
     return snap;
   }
 
-  static restore(json: unknown, opts?: { now?: () => number }): CloudWatchService {
+  static restore(json: unknown, opts?: { now?: () => number; minuteRetentionS?: number }): CloudWatchService {
     const svc = new CloudWatchService(opts);
     if (json === undefined || json === null) return svc;
     const snap = json as Partial<Snapshot>;
     if (typeof snap !== 'object' || snap.version !== 1) throw invalidParameterValue('Unsupported CloudWatch snapshot.');
-    svc.store = MetricStore.decode(snap.metrics ?? []);
+    svc.store = MetricStore.decode(snap.metrics ?? [], opts?.minuteRetentionS);
     svc.alarms = AlarmRegistry.restore(svc.store, svc.now, snap.alarms);
     svc.dashboards = DashboardRegistry.restore(svc.now, snap.dashboards);
     return svc;

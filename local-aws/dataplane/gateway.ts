@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { effectiveMethodSetting } from '../apigateway/method-settings';
 import type { Dimension, MetricSink } from '../cloudwatch-binding';
 import { matchRoute, routesOf, type ApiRoute } from '../demo-api';
-import type { Faults } from '../faults';
+import { sleep, type Faults } from '../faults';
 import type { GatewayState, MethodSettingRecord, StageRecord, UsagePlanRecord } from '../state';
 import { epochDayOf, keyUsage, recordRequest } from '../usage-ledger';
 import type { StageCaches } from './cache';
@@ -71,8 +71,16 @@ export class DataPlane {
     const stage = api?.stages[stageName];
     if (!api || !stage) return void reply(res, 403, 'ForbiddenException', 'Forbidden');
     const method = req.method ?? 'GET';
-    const outcome = await this.serve(req, res, api.id, stage, routesOf(api), method, path, search, body);
-    this.record(api.name, stageName, outcome, performance.now() - started);
+    const route = matchRoute(routesOf(api), method, path);
+    let outcome: Outcome | undefined;
+    let setting: MethodSettingRecord | undefined;
+    if (!route) outcome = reply(res, 403, 'MissingAuthenticationTokenException', 'Missing Authentication Token');
+    else {
+      setting = effectiveMethodSetting(stage, route);
+      outcome = await this.serve(req, res, api.id, stage, route, setting, method, path, search, body);
+    }
+    // A dropped connection (fault injection) never reached API Gateway's metrics.
+    if (outcome) this.record(api.name, stageName, route, setting?.metricsEnabled === true, outcome, performance.now() - started);
   }
 
   private async serve(
@@ -80,20 +88,24 @@ export class DataPlane {
     res: ServerResponse,
     apiId: string,
     stage: StageRecord,
-    routes: ApiRoute[],
+    route: ApiRoute,
+    setting: MethodSettingRecord | undefined,
     method: string,
     path: string,
     search: string,
     body: Buffer,
-  ): Promise<Outcome> {
+  ): Promise<Outcome | undefined> {
     const { state, now: clock } = this.opts;
-    const route = matchRoute(routes, method, path);
-    if (!route) return reply(res, 403, 'MissingAuthenticationTokenException', 'Missing Authentication Token');
 
-    const fault = this.opts.faults.forDataPlane(method, path);
+    const fault = this.opts.faults.decide('dataplane', 'dataplane');
     if (fault) {
-      if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
-      return reply(res, fault.status, fault.errorType, fault.message);
+      if (fault.latencyMs > 0) await sleep(fault.latencyMs);
+      if (fault.drop) {
+        req.socket.destroy();
+        return undefined;
+      }
+      if (fault.error === 'throttle') return reply(res, 429, 'TooManyRequestsException', 'Too Many Requests', { 'retry-after': '1' });
+      if (fault.error) return reply(res, 503, 'ServiceUnavailableException', 'Service Unavailable');
     }
 
     const keyValue = req.headers['x-api-key'];
@@ -102,7 +114,6 @@ export class DataPlane {
     if (!key || !plan) return reply(res, 403, 'ForbiddenException', 'Forbidden');
 
     const now = clock();
-    const setting = effectiveMethodSetting(stage, route);
     if (!this.throttles.admit(throttleLimits(plan, key.id, apiId, stage.stageName, route, setting), now)) {
       return reply(res, 429, 'TooManyRequestsException', 'Too Many Requests');
     }
@@ -174,28 +185,46 @@ export class DataPlane {
     });
   }
 
-  private record(apiName: string, stage: string, outcome: Outcome, latencyMs: number): void {
-    const id = `${apiName}\u0000${stage}`;
+  private dimensionsFor(id: string, make: () => Dimension[]): Dimension[] {
     let dims = this.dimensions.get(id);
     if (!dims) {
-      dims = [
-        { Name: 'ApiName', Value: apiName },
-        { Name: 'Stage', Value: stage },
-      ];
+      dims = make();
       this.dimensions.set(id, dims);
     }
+    return dims;
+  }
+
+  /** AWS/ApiGateway metrics: per API stage always, per method too when the method has detailed metrics enabled. */
+  private record(apiName: string, stage: string, route: ApiRoute | undefined, detailed: boolean, outcome: Outcome, latencyMs: number): void {
     const sink = this.opts.metrics();
     const ts = this.opts.now();
-    const ns = 'AWS/ApiGateway';
-    sink.putMetric(ns, 'Count', dims, 1, 'Count', ts);
-    sink.putMetric(ns, '4XXError', dims, outcome.status >= 400 && outcome.status < 500 ? 1 : 0, 'Count', ts);
-    sink.putMetric(ns, '5XXError', dims, outcome.status >= 500 ? 1 : 0, 'Count', ts);
-    sink.putMetric(ns, 'Latency', dims, latencyMs, 'Milliseconds', ts);
-    if (outcome.integrationMs !== undefined) sink.putMetric(ns, 'IntegrationLatency', dims, outcome.integrationMs, 'Milliseconds', ts);
-    if (outcome.cache) {
-      sink.putMetric(ns, 'CacheHitCount', dims, outcome.cache === 'Hit' ? 1 : 0, 'Count', ts);
-      sink.putMetric(ns, 'CacheMissCount', dims, outcome.cache === 'Miss' ? 1 : 0, 'Count', ts);
+    const stageDims = this.dimensionsFor(`${apiName}\u0000${stage}`, () => [
+      { Name: 'ApiName', Value: apiName },
+      { Name: 'Stage', Value: stage },
+    ]);
+    putRequestMetrics(sink, stageDims, outcome, latencyMs, ts);
+    if (detailed && route) {
+      const methodDims = this.dimensionsFor(`${apiName}\u0000${stage}\u0000${route.method}\u0000${route.path}`, () => [
+        { Name: 'ApiName', Value: apiName },
+        { Name: 'Method', Value: route.method },
+        { Name: 'Resource', Value: route.path },
+        { Name: 'Stage', Value: stage },
+      ]);
+      putRequestMetrics(sink, methodDims, outcome, latencyMs, ts);
     }
+  }
+}
+
+function putRequestMetrics(sink: MetricSink, dims: Dimension[], outcome: Outcome, latencyMs: number, ts: number): void {
+  const ns = 'AWS/ApiGateway';
+  sink.putMetric(ns, 'Count', dims, 1, 'Count', ts);
+  sink.putMetric(ns, '4XXError', dims, outcome.status >= 400 && outcome.status < 500 ? 1 : 0, 'Count', ts);
+  sink.putMetric(ns, '5XXError', dims, outcome.status >= 500 ? 1 : 0, 'Count', ts);
+  sink.putMetric(ns, 'Latency', dims, latencyMs, 'Milliseconds', ts);
+  if (outcome.integrationMs !== undefined) sink.putMetric(ns, 'IntegrationLatency', dims, outcome.integrationMs, 'Milliseconds', ts);
+  if (outcome.cache) {
+    sink.putMetric(ns, 'CacheHitCount', dims, outcome.cache === 'Hit' ? 1 : 0, 'Count', ts);
+    sink.putMetric(ns, 'CacheMissCount', dims, outcome.cache === 'Miss' ? 1 : 0, 'Count', ts);
   }
 }
 
@@ -228,8 +257,8 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
   res.end(body);
 }
 
-function reply(res: ServerResponse, status: number, errorType: string, message: string): Outcome {
+function reply(res: ServerResponse, status: number, errorType: string, message: string, extraHeaders: Record<string, string> = {}): Outcome {
   const body = Buffer.from(JSON.stringify({ message }));
-  send(res, status, { 'content-type': 'application/json', 'x-amzn-errortype': errorType }, body);
+  send(res, status, { 'content-type': 'application/json', 'x-amzn-errortype': errorType, ...extraHeaders }, body);
   return { status };
 }
