@@ -144,6 +144,9 @@ async function main() {
     }
   });
 
+  const { child: worker } = await startNode([tsxCli, "--conditions=react-server", "scripts/worker.ts"], env, "worker", /started/);
+  children.push(worker);
+
   if (local && !flags["no-traffic"] && existsSync(join(root, "local-aws", "traffic.ts"))) {
     const { child } = await startNode([tsxCli, "local-aws/traffic.ts", "--endpoint", env.AWS_ENDPOINT_URL ?? ""], env, "traffic", /./);
     children.push(child);

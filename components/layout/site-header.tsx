@@ -6,6 +6,7 @@ const roleLinks = {
   CUSTOMER: [{ href: "/dashboard", label: "Dashboard" }],
   ADMIN: [
     { href: "/admin/customers", label: "Customers" },
+    { href: "/admin/tier-requests", label: "Tier requests" },
     { href: "/billing", label: "Billing" },
   ],
   BILLING: [{ href: "/billing", label: "Billing" }],

@@ -7,6 +7,7 @@ import {
   GetApiKeyCommand,
   GetApiKeysCommand,
   GetRestApisCommand,
+  GetUsagePlanKeysCommand,
   GetUsagePlansCommand,
   UpdateApiKeyCommand,
   type PatchOperation,
@@ -155,6 +156,18 @@ export async function usagePlanIdsOfKey(keyId: string): Promise<string[]> {
   do {
     const page = await apiGatewayClient().send(new GetUsagePlansCommand({ keyId, limit: 500, position }));
     for (const plan of page.items ?? []) if (plan.id) ids.push(plan.id);
+    position = page.position;
+  } while (position);
+  return ids;
+}
+
+/** Ids of every key in a usage plan. */
+export async function keyIdsInUsagePlan(usagePlanId: string): Promise<string[]> {
+  const ids: string[] = [];
+  let position: string | undefined;
+  do {
+    const page = await apiGatewayClient().send(new GetUsagePlanKeysCommand({ usagePlanId, limit: 500, position }));
+    for (const key of page.items ?? []) if (key.id) ids.push(key.id);
     position = page.position;
   } while (position);
   return ids;

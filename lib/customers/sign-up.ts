@@ -3,6 +3,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { signUpSchema } from "@/lib/customers/sign-up.schema";
 import { db } from "@/lib/db";
+import { queueKeyCreationIn } from "@/lib/keys/create-key";
 import { Prisma } from "@/lib/generated/prisma";
 import { fail, ok, type Result } from "@/lib/result";
 import { invalidInput } from "@/lib/validation/field-errors";
@@ -12,7 +13,13 @@ const duplicateEmail = () =>
     email: ["An account with that e-mail already exists. Sign in instead, or use another address."],
   });
 
-/** Creates a customer and its first user on a public tier. Nothing is written unless everything is valid. */
+export const FIRST_KEY_NAME = "Default key";
+
+/**
+ * Creates a customer and its first user on a public tier, and queues the customer's first API key (provisioned in
+ * the background within AWS's control-plane limits, so a burst of sign-ups queues instead of failing).
+ * Nothing is written unless everything is valid.
+ */
 export async function signUp(input: unknown): Promise<Result<{ userId: string; customerId: string; email: string }>> {
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
@@ -40,6 +47,8 @@ export async function signUp(input: unknown): Promise<Result<{ userId: string; c
         customerId: created.customerId,
         meta: { tier: tier.slug },
       });
+      const firstKey = await queueKeyCreationIn(tx, created.customerId ?? "", FIRST_KEY_NAME, null);
+      if (!firstKey.ok) throw new Error(`queueing the first key failed: ${firstKey.error.message}`);
       return created;
     });
     return ok({ userId: user.id, customerId: user.customerId ?? "", email });

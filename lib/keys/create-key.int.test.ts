@@ -1,7 +1,9 @@
 import { APIGatewayClient, GetApiKeysCommand, GetUsagePlanKeysCommand } from "@aws-sdk/client-api-gateway";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { FIRST_KEY_NAME } from "@/lib/customers/sign-up";
 import { createKey } from "@/lib/keys/create-key";
+import { drainOperations } from "@/lib/operations/run";
 import { listOwnKeys } from "@/lib/keys/queries";
 import { revealKey } from "@/lib/keys/reveal-key";
 import { ensureTiers, newCustomer, newStaff } from "@/test/fixtures";
@@ -41,6 +43,16 @@ describe("creating and revealing API keys against local AWS", () => {
     expect(members.items?.map((k) => k.id)).toContain(record.awsKeyId);
   });
 
+  it("provisions the first key queued at sign-up when the worker runs", async () => {
+    const customer = await newCustomer("premium");
+    const [queued] = await db.apiKey.findMany({ where: { customerId: customer.customerId } });
+    expect([queued?.name, queued?.status]).toEqual([FIRST_KEY_NAME, "PENDING"]);
+    await drainOperations();
+    const record = await db.apiKey.findUniqueOrThrow({ where: { id: queued?.id } });
+    expect(record.status).toBe("ACTIVE");
+    expect((await awsKeysOf(customer.customerId)).map((k) => k.id)).toEqual([record.awsKeyId]);
+  });
+
   it("lets the owner reveal the value from AWS, and nobody else", async () => {
     const owner = await newCustomer();
     const other = await newCustomer();
@@ -72,14 +84,19 @@ describe("creating and revealing API keys against local AWS", () => {
         expect(result.error.fieldErrors?.name?.[0]).toMatch(/key name/);
       }
     }
-    expect(await db.apiKey.count({ where: { customerId: customer.customerId } })).toBe(0);
+    // Only the first key queued at sign-up exists (not yet provisioned: no worker runs here).
+    expect(await db.apiKey.findMany({ where: { customerId: customer.customerId }, select: { name: true } })).toEqual([{ name: FIRST_KEY_NAME }]);
     expect(await awsKeysOf(customer.customerId)).toHaveLength(0);
   });
 
   it("stops at the tier's key limit", async () => {
     const customer = await newCustomer();
     const tier = await db.tier.findFirstOrThrow({ where: { slug: "basic" } });
-    for (let i = 0; i < tier.maxKeys; i++) expect((await createKey(customer, { name: `key ${i}` })).ok).toBe(true);
+    await drainOperations(); // provisions the first key, queued at sign-up
+    for (let i = 1; i < tier.maxKeys; i++) {
+      const made = await createKey(customer, { name: `key ${i}` });
+      expect(made.ok ? "ok" : made.error.message).toBe("ok");
+    }
     const over = await createKey(customer, { name: "one too many" });
     expect(over.ok ? "ok" : over.error.code).toBe("conflict");
     expect(await awsKeysOf(customer.customerId)).toHaveLength(tier.maxKeys);
@@ -97,10 +114,13 @@ describe("creating and revealing API keys against local AWS", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatch(/Creating the key failed and was undone/);
 
-    const [record] = await db.apiKey.findMany({ where: { customerId: customer.customerId } });
+    const [record] = await db.apiKey.findMany({ where: { customerId: customer.customerId, name: "doomed" } });
     expect(record?.status).toBe("FAILED");
     expect(await awsKeysOf(customer.customerId)).toHaveLength(0);
     const listed = await listOwnKeys(customer);
-    expect(listed.ok && listed.data.map((k) => k.status)).toEqual(["FAILED"]);
+    expect(listed.ok && listed.data.map((k) => [k.name, k.status])).toEqual([
+      ["doomed", "FAILED"],
+      [FIRST_KEY_NAME, "PENDING"],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma";
 import { createKeySchema } from "@/lib/keys/key-name.schema";
 import { failedMessage, pendingMessage } from "@/lib/keys/outcome-message";
 import { enqueueOperation } from "@/lib/operations/enqueue";
@@ -47,12 +48,18 @@ export async function createKey(actor: Actor | null, input: unknown): Promise<Re
 }
 
 /** Records the intent to create a key (PENDING record + CREATE_KEY operation), within the tier's key limit. */
-export async function queueKeyCreation(
+export function queueKeyCreation(customerId: string, name: string, actor: Actor | null): Promise<Result<{ keyId: string; operationId: string }>> {
+  return db.$transaction((tx) => queueKeyCreationIn(tx, customerId, name, actor));
+}
+
+/** The same, inside the caller's transaction (sign-up queues the first key together with the account). */
+export async function queueKeyCreationIn(
+  tx: Prisma.TransactionClient,
   customerId: string,
   name: string,
   actor: Actor | null,
 ): Promise<Result<{ keyId: string; operationId: string }>> {
-  return db.$transaction(async (tx) => {
+  {
     const customer = await tx.customer.findUnique({
       where: { id: customerId },
       select: { status: true, tier: { select: { usagePlanId: true, maxKeys: true, name: true } } },
@@ -74,5 +81,5 @@ export async function queueKeyCreation(
       meta: { name },
     });
     return ok({ keyId: record.id, operationId: op.id });
-  });
+  }
 }

@@ -1,0 +1,112 @@
+import "server-only";
+import { keyIdsInUsagePlan, listApiKeysByNamePrefix, updateApiKey } from "@/lib/aws/api-gateway";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db";
+import { AWS_KEY_NAME_PREFIX } from "@/lib/keys/aws-key-name";
+import { abandonProvisioning, deleteAwsKeyIfPresent, ensureInPlan, removeFromPlanIfPresent } from "@/lib/operations/handlers/provision-key";
+
+export interface ReconcileReport {
+  awsKeys: number;
+  records: number;
+  orphansDeleted: number;
+  revokedKeysDeleted: number;
+  missingMarkedRevoked: number;
+  enabledFixed: number;
+  plansFixed: number;
+  stalePendingFailed: number;
+  skippedBusyCustomers: number;
+}
+
+const STALE_PENDING_MS = 5 * 60_000;
+
+/**
+ * Compares the portal's key records with AWS (keys found by Gatehouse's name prefix and GatehouseKeyId tag, plan
+ * memberships per tier plan) and repairs drift: AWS keys without a live record are deleted, live records whose key
+ * vanished are marked revoked, enabled flags and plan memberships are set to what the records say. Customers with an
+ * operation in flight are left alone (their operation is the source of truth until it finishes).
+ */
+export async function reconcile(): Promise<ReconcileReport> {
+  const soon = new Date(Date.now() + 60_000);
+  const [awsKeys, records, tiers, busyOps] = await Promise.all([
+    listApiKeysByNamePrefix(AWS_KEY_NAME_PREFIX),
+    db.apiKey.findMany({
+      select: {
+        id: true,
+        customerId: true,
+        awsKeyId: true,
+        status: true,
+        createdAt: true,
+        customer: { select: { status: true, tier: { select: { usagePlanId: true } } } },
+      },
+    }),
+    db.tier.findMany({ select: { usagePlanId: true } }),
+    db.operation.findMany({
+      where: { status: { in: ["QUEUED", "RUNNING"] }, runAfter: { lte: soon } },
+      select: { customerId: true, apiKeyId: true, kind: true },
+    }),
+  ]);
+  const busyCustomers = new Set(busyOps.map((o) => o.customerId).filter((c): c is string => c !== null));
+  const report: ReconcileReport = {
+    awsKeys: awsKeys.length,
+    records: records.length,
+    orphansDeleted: 0,
+    revokedKeysDeleted: 0,
+    missingMarkedRevoked: 0,
+    enabledFixed: 0,
+    plansFixed: 0,
+    stalePendingFailed: 0,
+    skippedBusyCustomers: busyCustomers.size,
+  };
+  const recordsById = new Map(records.map((r) => [r.id, r]));
+  const planMembers = new Map<string, Set<string>>();
+  for (const { usagePlanId } of tiers) planMembers.set(usagePlanId, new Set(await keyIdsInUsagePlan(usagePlanId)));
+
+  const seenAwsIds = new Set<string>();
+  for (const awsKey of awsKeys) {
+    seenAwsIds.add(awsKey.id);
+    const recordId = awsKey.tags.GatehouseKeyId ?? awsKey.name.slice(AWS_KEY_NAME_PREFIX.length);
+    const record = recordsById.get(recordId);
+    if (!record) {
+      await deleteAwsKeyIfPresent(awsKey.id);
+      report.orphansDeleted++;
+      continue;
+    }
+    if (busyCustomers.has(record.customerId) || record.status === "PENDING") continue;
+    const live = (record.status === "ACTIVE" || record.status === "DISABLED") && record.customer.status === "ACTIVE";
+    if (!live || (record.awsKeyId !== null && record.awsKeyId !== awsKey.id)) {
+      await deleteAwsKeyIfPresent(awsKey.id);
+      report.revokedKeysDeleted++;
+      continue;
+    }
+    if (awsKey.enabled !== (record.status === "ACTIVE")) {
+      await updateApiKey(awsKey.id, { enabled: record.status === "ACTIVE" });
+      report.enabledFixed++;
+    }
+    const expected = record.customer.tier.usagePlanId;
+    const memberOf = [...planMembers].filter(([, members]) => members.has(awsKey.id)).map(([plan]) => plan);
+    if (memberOf.length !== 1 || memberOf[0] !== expected) {
+      for (const plan of memberOf) if (plan !== expected) await removeFromPlanIfPresent(plan, awsKey.id);
+      await ensureInPlan(awsKey.id, expected);
+      await db.apiKey.update({ where: { id: record.id }, data: { usagePlanId: expected } });
+      report.plansFixed++;
+    }
+  }
+
+  for (const record of records) {
+    if (busyCustomers.has(record.customerId)) continue;
+    if ((record.status === "ACTIVE" || record.status === "DISABLED") && (!record.awsKeyId || !seenAwsIds.has(record.awsKeyId))) {
+      await db.$transaction(async (tx) => {
+        await tx.apiKey.update({
+          where: { id: record.id },
+          data: { status: "REVOKED", revokedAt: new Date(), failureReason: "The key no longer exists in AWS." },
+        });
+        await recordAudit(tx, { actor: null, action: "key.reconciled_missing", target: { type: "api_key", id: record.id }, customerId: record.customerId });
+      });
+      report.missingMarkedRevoked++;
+    } else if (record.status === "PENDING" && Date.now() - record.createdAt.getTime() > STALE_PENDING_MS) {
+      await abandonProvisioning(record.id, "Creating the key did not finish; nothing was left in AWS.");
+      report.stalePendingFailed++;
+    }
+  }
+  return report;
+}

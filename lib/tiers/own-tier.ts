@@ -1,0 +1,44 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { authorize } from "@/lib/policy/authorize";
+import type { Actor } from "@/lib/policy/actor";
+import { ok, type Result } from "@/lib/result";
+import { listTiers, type TierView } from "@/lib/tiers/queries";
+
+export interface OwnTierState {
+  currentTierId: string;
+  tiers: TierView[];
+  liveKeys: number;
+  moving: boolean;
+  pendingRequest: { id: string; toTier: string; createdAt: Date } | null;
+  lastDecision: { toTier: string; status: "APPROVED" | "REJECTED"; note: string | null; decidedAt: Date } | null;
+}
+
+export async function getOwnTierState(actor: Actor | null): Promise<Result<OwnTierState>> {
+  const allowed = authorize(actor, "tier.change");
+  if (!allowed.ok) return allowed;
+  const customerId = actor?.customerId ?? "";
+  const [customer, tiers, liveKeys, moving, pending, decided] = await Promise.all([
+    db.customer.findUniqueOrThrow({ where: { id: customerId }, select: { tierId: true } }),
+    listTiers(),
+    db.apiKey.count({ where: { customerId, status: { in: ["PENDING", "ACTIVE", "DISABLED"] } } }),
+    db.operation.count({ where: { customerId, kind: "MOVE_TIER", status: { in: ["QUEUED", "RUNNING"] } } }),
+    db.tierChangeRequest.findFirst({ where: { customerId, status: "PENDING" }, include: { toTier: { select: { name: true } } } }),
+    db.tierChangeRequest.findFirst({
+      where: { customerId, status: { in: ["APPROVED", "REJECTED"] }, decidedAt: { gte: new Date(Date.now() - 30 * 86_400_000) } },
+      orderBy: { decidedAt: "desc" },
+      include: { toTier: { select: { name: true } } },
+    }),
+  ]);
+  return ok({
+    currentTierId: customer.tierId,
+    tiers,
+    liveKeys,
+    moving: moving > 0,
+    pendingRequest: pending ? { id: pending.id, toTier: pending.toTier.name, createdAt: pending.createdAt } : null,
+    lastDecision:
+      decided && decided.decidedAt && (decided.status === "APPROVED" || decided.status === "REJECTED")
+        ? { toTier: decided.toTier.name, status: decided.status, note: decided.decisionNote, decidedAt: decided.decidedAt }
+        : null,
+  });
+}

@@ -1,0 +1,42 @@
+// npm run worker: the background worker. Runs due durable operations (key provisioning, retries, scheduled
+// rotation grace expiries), refreshes cached usage, and reconciles with AWS every 10 minutes.
+// State lives in the database, so a restart resumes where it stopped.
+import { describeError } from "@/lib/operations/errors";
+import { reconcile } from "@/lib/operations/reconcile";
+import { runDueOperations } from "@/lib/operations/run";
+
+const RECONCILE_EVERY_MS = Number(process.env.GATEHOUSE_RECONCILE_INTERVAL_MS ?? 10 * 60_000);
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => (stopping = true));
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function periodic(name: string, everyMs: number, job: () => Promise<unknown>) {
+  while (!stopping) {
+    await sleep(everyMs);
+    try {
+      const result = await job();
+      if (result) console.log(`[worker] ${name}: ${JSON.stringify(result)}`);
+    } catch (error) {
+      console.error(`[worker] ${name} failed: ${describeError(error)}`);
+    }
+  }
+}
+
+async function operations() {
+  while (!stopping) {
+    try {
+      const outcomes = await runDueOperations({ limit: 40, concurrency: 8 });
+      const failed = outcomes.filter((o) => o.status === "failed").length;
+      if (failed) console.log(`[worker] ${failed} operation(s) gave up and were compensated`);
+      if (outcomes.length === 0) await sleep(500);
+    } catch (error) {
+      console.error(`[worker] running operations failed: ${describeError(error)}`);
+      await sleep(2000);
+    }
+  }
+}
+
+console.log("[worker] started");
+await Promise.all([operations(), periodic("reconcile", RECONCILE_EVERY_MS, reconcile)]);
+process.exit(0);
