@@ -14,7 +14,8 @@ export const controlPlanePacer = new ControlPlanePacer();
 
 export function apiGatewayClient(): APIGatewayClient {
   if (!apiGateway) {
-    apiGateway = new APIGatewayClient({ maxAttempts: 4 });
+    // AWS_MAX_ATTEMPTS (the SDK's own variable) overrides the default of 4 attempts.
+    apiGateway = new APIGatewayClient(process.env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts: 4 });
     apiGateway.middlewareStack.add(
       (next, context) => async (args) => {
         await controlPlanePacer.acquire(context.commandName ?? "");
@@ -27,6 +28,6 @@ export function apiGatewayClient(): APIGatewayClient {
 }
 
 export function cloudWatchClient(): CloudWatchClient {
-  cloudWatch ??= new CloudWatchClient({ maxAttempts: 4 });
+  cloudWatch ??= new CloudWatchClient(process.env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts: 4 });
   return cloudWatch;
 }

@@ -3,6 +3,7 @@ import { keyIdsInUsagePlan, listApiKeysByNamePrefix, updateApiKey } from "@/lib/
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { AWS_KEY_NAME_PREFIX } from "@/lib/keys/aws-key-name";
+import { describeError } from "@/lib/operations/errors";
 import { abandonProvisioning, deleteAwsKeyIfPresent, ensureInPlan, removeFromPlanIfPresent } from "@/lib/operations/handlers/provision-key";
 
 export interface ReconcileReport {
@@ -15,6 +16,8 @@ export interface ReconcileReport {
   plansFixed: number;
   stalePendingFailed: number;
   skippedBusyCustomers: number;
+  /** Repairs that failed this time (AWS errors); the next run tries again. */
+  errors: string[];
 }
 
 const STALE_PENDING_MS = 5 * 60_000;
@@ -56,27 +59,41 @@ export async function reconcile(): Promise<ReconcileReport> {
     plansFixed: 0,
     stalePendingFailed: 0,
     skippedBusyCustomers: busyCustomers.size,
+    errors: [],
   };
   const recordsById = new Map(records.map((r) => [r.id, r]));
   const planMembers = new Map<string, Set<string>>();
-  for (const { usagePlanId } of tiers) planMembers.set(usagePlanId, new Set(await keyIdsInUsagePlan(usagePlanId)));
+  for (const { usagePlanId } of tiers) {
+    try {
+      planMembers.set(usagePlanId, new Set(await keyIdsInUsagePlan(usagePlanId)));
+    } catch (error) {
+      report.errors.push(`usage plan ${usagePlanId}: ${describeError(error)}`);
+    }
+  }
 
-  const seenAwsIds = new Set<string>();
+  const seenAwsIds = new Set<string>(awsKeys.map((k) => k.id));
   for (const awsKey of awsKeys) {
-    seenAwsIds.add(awsKey.id);
+    try {
+      await repairAwsKey(awsKey);
+    } catch (error) {
+      report.errors.push(`AWS key ${awsKey.id}: ${describeError(error)}`);
+    }
+  }
+
+  async function repairAwsKey(awsKey: (typeof awsKeys)[number]) {
     const recordId = awsKey.tags.GatehouseKeyId ?? awsKey.name.slice(AWS_KEY_NAME_PREFIX.length);
     const record = recordsById.get(recordId);
     if (!record) {
       await deleteAwsKeyIfPresent(awsKey.id);
       report.orphansDeleted++;
-      continue;
+      return;
     }
-    if (busyCustomers.has(record.customerId) || record.status === "PENDING") continue;
+    if (busyCustomers.has(record.customerId) || record.status === "PENDING") return;
     const live = (record.status === "ACTIVE" || record.status === "DISABLED") && record.customer.status === "ACTIVE";
     if (!live || (record.awsKeyId !== null && record.awsKeyId !== awsKey.id)) {
       await deleteAwsKeyIfPresent(awsKey.id);
       report.revokedKeysDeleted++;
-      continue;
+      return;
     }
     if (awsKey.enabled !== (record.status === "ACTIVE")) {
       await updateApiKey(awsKey.id, { enabled: record.status === "ACTIVE" });
@@ -94,6 +111,15 @@ export async function reconcile(): Promise<ReconcileReport> {
 
   for (const record of records) {
     if (busyCustomers.has(record.customerId)) continue;
+    try {
+      await repairRecord(record);
+    } catch (error) {
+      report.errors.push(`key record ${record.id}: ${describeError(error)}`);
+    }
+  }
+  return report;
+
+  async function repairRecord(record: (typeof records)[number]) {
     if ((record.status === "ACTIVE" || record.status === "DISABLED") && (!record.awsKeyId || !seenAwsIds.has(record.awsKeyId))) {
       await db.$transaction(async (tx) => {
         await tx.apiKey.update({
@@ -108,5 +134,4 @@ export async function reconcile(): Promise<ReconcileReport> {
       report.stalePendingFailed++;
     }
   }
-  return report;
 }
