@@ -34,6 +34,8 @@ export default defineConfig({
     url: `${baseURL}/pricing`,
     timeout: 300_000,
     reuseExistingServer: false,
+    // A short "recent sign-in" window lets a test see the password prompt before revealing a key.
+    env: { GATEHOUSE_RECENT_AUTH_SECONDS: "45" },
     stdout: "pipe",
     stderr: "pipe",
   },

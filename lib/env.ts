@@ -22,12 +22,33 @@ const serverSchema = z.object({
   // Defaults to the stage's execute-api URL.
   GATEHOUSE_GATEWAY_URL: z.url().optional(),
 
+  // How recent a sign-in (or password re-entry) must be for sensitive actions such as revealing a key.
+  GATEHOUSE_RECENT_AUTH_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
+
   // Optional OIDC providers: each switches on when all of its variables are set.
   COGNITO_CLIENT_ID: optional,
   COGNITO_CLIENT_SECRET: optional,
   COGNITO_ISSUER: z.url().optional(),
   GITHUB_ID: optional,
   GITHUB_SECRET: optional,
+
+  // Mail. With SMTP_URL set, mail goes out over SMTP; otherwise each message is appended to
+  // $GATEHOUSE_MAIL_DIR/outbox.jsonl (default .data/mail) and announced on the console, for local use.
+  SMTP_URL: z
+    .url({
+      protocol: /^smtps?$/,
+      hostname: /^\S+$/,
+      error: "SMTP_URL must be a smtp:// or smtps:// URL, like smtps://user:password@smtp.example.com:465",
+    })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .min(3)
+    .max(254)
+    .regex(/^[^\r\n]*@[^\r\n]+$/, "MAIL_FROM must be one line with an address, like Gatehouse <no-reply@example.com>")
+    .optional(),
+  GATEHOUSE_MAIL_DIR: optional,
 });
 
 export type Env = z.infer<typeof serverSchema>;

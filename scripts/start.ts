@@ -148,7 +148,9 @@ async function main() {
   children.push(worker);
 
   if (local && !flags["no-traffic"] && existsSync(join(root, "local-aws", "traffic.ts"))) {
-    const { child } = await startNode([tsxCli, "local-aws/traffic.ts", "--endpoint", env.AWS_ENDPOINT_URL ?? ""], env, "traffic", /./);
+    // Thirty days of history first (once), so every chart has shape from the first minute; then live traffic.
+    const args = [tsxCli, "local-aws/traffic.ts", "--endpoint", env.AWS_ENDPOINT_URL ?? "", "--backfill-days", "30"];
+    const { child } = await startNode(args, env, "traffic", /./);
     children.push(child);
   }
 

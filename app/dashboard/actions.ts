@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { confirmPassword } from "@/lib/auth/confirm-password";
-import { RECENT_AUTH_MS, REAUTH_COOKIE } from "@/lib/auth/recent-auth";
+import { recentAuthMs, REAUTH_COOKIE } from "@/lib/auth/recent-auth";
 import { formFields, runAction } from "@/lib/auth/run-action";
 import { createKey } from "@/lib/keys/create-key";
 import { renameKey, revokeKey, rotateKey, setOwnKeyEnabled } from "@/lib/keys/manage-key";
@@ -29,7 +29,7 @@ export async function confirmPasswordAction(form: FormData) {
       sameSite: "strict",
       secure: process.env.NODE_ENV === "production" && process.env.NEXTAUTH_URL?.startsWith("https:") === true,
       path: "/",
-      maxAge: RECENT_AUTH_MS / 1000,
+      maxAge: recentAuthMs() / 1000,
     });
     return { ok: true as const, data: null };
   });

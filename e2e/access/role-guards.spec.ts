@@ -15,7 +15,7 @@ test.describe("as a customer", () => {
 
   test("sees the demo keys on the dashboard", async ({ page }) => {
     await page.goto("/dashboard");
-    await expect(page.getByTestId("key-row")).toHaveCount(2);
+    await expect(page.getByTestId("key-row")).toHaveCount(3);
   });
 });
 

@@ -10,6 +10,7 @@ test("an admin finds a customer who just signed up, with tier and key count", as
   await page.getByLabel("Key name").fill("first");
   await page.getByRole("button", { name: "Create key" }).click();
   await expect(page.getByTestId("new-key")).toBeVisible();
+  await expect(page.getByTestId("key-row").filter({ hasText: "Default key" })).toContainText("Active");
   await customer.close();
 
   const admin = await browser.newContext({ storageState: storageState("admin") });
@@ -23,7 +24,7 @@ test("an admin finds a customer who just signed up, with tier and key count", as
   await expect(rows.first()).toContainText("Newbie Customer");
   await expect(rows.first()).toContainText("Fresh Start Ltd");
   await expect(rows.first()).toContainText("Premium");
-  await expect(rows.first().locator("td").nth(3)).toHaveText("1");
+  await expect(rows.first().locator("td").nth(3)).toHaveText("2");
 
   await adminPage.getByRole("searchbox", { name: "Search customers" }).fill("no-such-customer-xyz");
   await adminPage.getByRole("button", { name: "Search" }).click();

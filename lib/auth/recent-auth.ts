@@ -2,9 +2,9 @@ import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 
-// Sensitive actions (revealing a key) need a sign-in or a password re-entry within the last 10 minutes.
-// A re-entry is remembered in a signed, http-only cookie bound to the user; the session itself is unchanged.
-export const RECENT_AUTH_MS = 10 * 60 * 1000;
+// Sensitive actions (revealing a key) need a sign-in or a password re-entry within the last 10 minutes
+// (GATEHOUSE_RECENT_AUTH_SECONDS). A re-entry is remembered in a signed, http-only cookie bound to the user.
+export const recentAuthMs = () => env().GATEHOUSE_RECENT_AUTH_SECONDS * 1000;
 export const REAUTH_COOKIE = "gatehouse-reauth";
 
 function sign(userId: string, at: number): string {
@@ -28,5 +28,5 @@ export function readReauthCookie(userId: string, value: string | undefined): Dat
 }
 
 export function isRecent(at: Date | null | undefined, now = Date.now()): boolean {
-  return !!at && now - at.getTime() < RECENT_AUTH_MS && at.getTime() <= now + 60_000;
+  return !!at && now - at.getTime() < recentAuthMs() && at.getTime() <= now + 60_000;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { getApiKeyValue } from "@/lib/aws/api-gateway";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma";
@@ -40,8 +41,10 @@ export async function createKey(actor: Actor | null, input: unknown): Promise<Re
 
   const outcome = await runOperationNow(operationId);
   if (outcome.status === "succeeded") {
-    const record = await db.apiKey.findUniqueOrThrow({ where: { id: keyId }, select: { lastFour: true } });
-    return ok({ id: keyId, name: parsed.data.name, value: outcome.result?.keyValue ?? null, lastFour: record.lastFour, notice: null });
+    const record = await db.apiKey.findUniqueOrThrow({ where: { id: keyId }, select: { lastFour: true, awsKeyId: true } });
+    // When the background worker finished it first, the value is read back from AWS for this one showing.
+    const value = outcome.result?.keyValue ?? (record.awsKeyId ? await getApiKeyValue(record.awsKeyId).catch(() => null) : null);
+    return ok({ id: keyId, name: parsed.data.name, value, lastFour: record.lastFour, notice: null });
   }
   if (outcome.status === "failed") return fail("unavailable", failedMessage("Creating the key", outcome));
   return ok({ id: keyId, name: parsed.data.name, value: null, lastFour: null, notice: pendingMessage("your new key") });

@@ -17,7 +17,7 @@ export async function revealKey(actor: Actor | null, keyId: unknown): Promise<Re
   if (!key || !actor) return fail("not_found", "That key does not exist.");
   if (!key.awsKeyId || (key.status !== "ACTIVE" && key.status !== "DISABLED")) return fail("conflict", "This key can no longer be revealed.");
   if (!isRecent(actor.authenticatedAt)) {
-    return fail("reauthenticate", "For your security, enter your password again to reveal a key (you signed in more than 10 minutes ago).");
+    return fail("reauthenticate", "For your security, enter your password again to reveal a key: your sign-in is not recent.");
   }
 
   let value: string;

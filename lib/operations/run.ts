@@ -135,10 +135,22 @@ async function compensate(id: string, ctx: OperationContext, failure: string): P
   return { status: "failed", error: failure };
 }
 
-/** Runs a just-enqueued operation in the caller's request, so the user sees the result at once when AWS answers. */
-export async function runOperationNow(id: string): Promise<RunOutcome> {
-  if (!(await claimOne(id))) return { status: "not_claimed" };
-  return execute(id);
+/**
+ * Runs a just-enqueued operation in the caller's request, so the user sees the result at once when AWS answers.
+ * If the worker got to it first, or another change of the same customer is still running, waits a little for that.
+ */
+export async function runOperationNow(id: string, { waitMs = 8000 } = {}): Promise<RunOutcome> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    if (await claimOne(id)) return execute(id);
+    const op = await db.operation.findUnique({ where: { id }, select: { status: true, attempts: true, lastError: true, runAfter: true } });
+    if (!op) return { status: "not_claimed" };
+    if (op.status === "SUCCEEDED") return { status: "succeeded", result: undefined };
+    if (op.status === "FAILED") return { status: "failed", error: op.lastError ?? "failed" };
+    if (op.status === "QUEUED" && op.attempts > 0) return { status: "retrying", error: op.lastError ?? "", runAfter: op.runAfter };
+    if (Date.now() > deadline) return { status: "not_claimed" };
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
 }
 
 /** Claims and runs due operations, a few at a time (AWS pacing in lib/aws keeps them within the account limits). */

@@ -151,7 +151,7 @@ export function KeyRow({ keyData, invokeUrl }: { keyData: KeyRowData; invokeUrl:
 
       {panel === "reauth" ? (
         <PasswordPrompt
-          reason="For your security, enter your password again to reveal a key (you signed in more than 10 minutes ago)."
+          reason="For your security, enter your password again to reveal a key: your sign-in is not recent."
           onCancel={() => setPanel("none")}
           onConfirmed={() => {
             setPanel("none");
@@ -183,7 +183,7 @@ export function KeyRow({ keyData, invokeUrl }: { keyData: KeyRowData; invokeUrl:
       {panel === "rename" ? (
         <form onSubmit={rename} noValidate className="mt-3 flex flex-wrap items-end gap-2">
           <div className="min-w-56 flex-1">
-            <Field label="New name" name="name" defaultValue={k.name} maxLength={200} errors={fieldErrors.name} autoFocus />
+            <Field label="New name" name="name" id={`rename-${k.id}`} defaultValue={k.name} maxLength={200} errors={fieldErrors.name} autoFocus />
           </div>
           <Button type="submit" disabled={pending} className="mb-6">
             {pending ? "Saving…" : "Save name"}

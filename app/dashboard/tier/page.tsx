@@ -1,5 +1,6 @@
 import { TierChooser } from "./_components/tier-chooser";
 import { Alert } from "@/components/ui/alert";
+import { RefreshWhile } from "@/components/ui/refresh-while";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guards";
 import { getOwnTierState } from "@/lib/tiers/own-tier";
@@ -16,6 +17,7 @@ export default async function TierPage() {
   return (
     <>
       <PageHeader title="Your tier" description={current ? `You are on ${current.name}. Change it at any time; your keys move with you.` : undefined} />
+      <RefreshWhile active={moving} />
       <div className="mb-6 space-y-3">
         {moving ? <Alert tone="info">Your keys are moving to a new tier right now. This page updates when it is done.</Alert> : null}
         {lastDecision ? (
