@@ -1,9 +1,14 @@
 import Link from "next/link";
+import { Suspense } from "react";
+import { AccountDeletedBanner } from "./_components/account-deleted-banner";
 import { buttonClass } from "@/components/ui/button";
 
 export default function LandingPage() {
   return (
     <div className="py-10">
+      <Suspense>
+        <AccountDeletedBanner />
+      </Suspense>
       <section className="max-w-3xl">
         <h1 className="text-4xl font-bold tracking-tight text-slate-900 sm:text-5xl">Your API, self-service.</h1>
         <p className="mt-4 text-lg text-slate-600">

@@ -1,7 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
+import Link from "next/link";
 import { useState, useTransition, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -16,7 +16,6 @@ export function SignInForm({
   oauthProviders: { id: string; name: string }[];
   initialError: string | null;
 }) {
-  const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(initialError);
 
@@ -35,8 +34,7 @@ export function SignInForm({
         setError("That e-mail and password do not match an account.");
         return;
       }
-      router.push(callbackUrl);
-      router.refresh();
+      window.location.assign(callbackUrl); // a full load, so the header reflects the new session
     });
   }
 
@@ -46,6 +44,11 @@ export function SignInForm({
         <div aria-live="assertive">{error ? <Alert tone="error">{error}</Alert> : null}</div>
         <Field label="E-mail" name="email" type="email" autoComplete="email" required />
         <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+        <p className="-mt-2 text-right text-sm">
+          <Link href="/forgot-password" className="text-brand-700 underline">
+            Forgot your password?
+          </Link>
+        </p>
         <Button type="submit" disabled={pending} aria-busy={pending} className="w-full">
           {pending ? "Signing in…" : "Sign in"}
         </Button>

@@ -1,7 +1,6 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { signUpAction } from "../actions";
 import { Alert } from "@/components/ui/alert";
@@ -21,7 +20,6 @@ interface TierOption {
 }
 
 export function SignUpForm({ tiers, defaultTierId }: { tiers: TierOption[]; defaultTierId: string }) {
-  const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
@@ -43,8 +41,9 @@ export function SignUpForm({ tiers, defaultTierId }: { tiers: TierOption[]; defa
         setMessage("Your account was created, but signing in failed. Please sign in.");
         return;
       }
-      router.push("/dashboard");
-      router.refresh();
+      // A full load on purpose: every server-rendered part (the header included) must see the new session.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+      window.location.assign("/dashboard");
     });
   }
 

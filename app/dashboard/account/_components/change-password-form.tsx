@@ -1,0 +1,46 @@
+"use client";
+
+import { changePasswordAction } from "../actions";
+import { FormMessage } from "./form-message";
+import { useAccountForm } from "./use-account-form";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+
+export function ChangePasswordForm() {
+  // On success the fields are cleared: nobody should find a password sitting in a form.
+  const { pending, feedback, done, onSubmit } = useAccountForm(changePasswordAction, (_data, form) => form.reset());
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Change password">
+      <Field
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={feedback.fieldErrors.currentPassword}
+      />
+      <Field
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 10 characters, different from the current one."
+        errors={feedback.fieldErrors.newPassword}
+      />
+      <Field
+        label="Repeat the new password"
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={feedback.fieldErrors.confirmPassword}
+      />
+      <FormMessage id="password-message" feedback={feedback} success={done?.message ?? null} />
+      <Button type="submit" disabled={pending} aria-busy={pending}>
+        {pending ? "Changing password…" : "Change password"}
+      </Button>
+    </form>
+  );
+}

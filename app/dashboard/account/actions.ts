@@ -1,0 +1,26 @@
+"use server";
+
+// Every export here is a public endpoint: each one only parses the form, delegates to lib/account (which takes the
+// user and customer from the session and authorizes), and returns a Result.
+import { revalidatePath } from "next/cache";
+import { changePassword } from "@/lib/account/change-password";
+import { deleteOwnAccount } from "@/lib/account/delete-account";
+import { updateProfile } from "@/lib/account/update-profile";
+import { formFields, runAction } from "@/lib/auth/run-action";
+
+export async function updateProfileAction(form: FormData) {
+  const result = await runAction("update-profile", (actor) => updateProfile(actor, formFields(form)));
+  if (result.ok) revalidatePath("/dashboard", "layout");
+  return result;
+}
+
+export async function changePasswordAction(form: FormData) {
+  return runAction("change-password", (actor) => changePassword(actor, formFields(form)));
+}
+
+export async function deleteAccountAction(form: FormData) {
+  return runAction("delete-account", async (actor) => {
+    const result = await deleteOwnAccount(actor, formFields(form));
+    return result.ok ? { ok: true as const, data: { completed: result.data.completed, message: result.data.message } } : result;
+  });
+}

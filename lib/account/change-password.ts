@@ -1,0 +1,44 @@
+import "server-only";
+import { changePasswordSchema } from "@/lib/account/password.schema";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db";
+import { authorize } from "@/lib/policy/authorize";
+import type { Actor } from "@/lib/policy/actor";
+import { fail, ok, type Result } from "@/lib/result";
+import { invalidInput } from "@/lib/validation/field-errors";
+
+export const PASSWORD_CHANGED = "Your password was changed. Use the new one the next time you sign in.";
+
+/**
+ * Changes the signed-in user's password after checking the current one. Outstanding reset links stop working.
+ * A wrong current password is audited as a failure and changes nothing.
+ */
+export async function changePassword(actor: Actor | null, input: unknown): Promise<Result<{ message: string }>> {
+  const allowed = authorize(actor, "account.update");
+  if (!allowed.ok) return allowed;
+  if (!actor) return fail("unauthenticated", "Please sign in to continue.");
+  const parsed = changePasswordSchema.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const audit = { userId: actor.userId, email: actor.email, role: actor.role };
+
+  const user = await db.user.findUnique({ where: { id: actor.userId }, select: { passwordHash: true } });
+  if (!user?.passwordHash) {
+    return fail("invalid", "Your account signs in through an external provider and has no password here. To add one, use “Forgot your password?” on the sign-in page.");
+  }
+  if (!(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) {
+    await db.$transaction((tx) =>
+      recordAudit(tx, { actor: audit, action: "account.password_change", target: { type: "user", id: actor.userId }, customerId: actor.customerId, outcome: "failure" }),
+    );
+    return fail("invalid", "Please correct the highlighted fields.", { currentPassword: ["That is not your current password."] });
+  }
+
+  const passwordHash = await hashPassword(parsed.data.newPassword);
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.userId }, data: { passwordHash, passwordChangedAt: now } });
+    await tx.passwordResetToken.updateMany({ where: { userId: actor.userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+    await recordAudit(tx, { actor: audit, action: "account.password_change", target: { type: "user", id: actor.userId }, customerId: actor.customerId });
+  });
+  return ok({ message: PASSWORD_CHANGED });
+}
