@@ -9,6 +9,8 @@ import { Agent, request } from 'node:http';
 export interface LoadJob {
   url: string;
   headers: Record<string, string>;
+  /** Optional per-connection headers (connection i uses entry i mod length), e.g. one session cookie each. */
+  headerSets?: Record<string, string>[];
   connections: number;
   warmupMs: number;
   durationMs: number;
@@ -42,10 +44,12 @@ async function run(job: LoadJob): Promise<LoadResult> {
   let recording = false;
   let stopAt = Number.POSITIVE_INFINITY;
 
-  const once = () =>
+  const once = (connection: number) =>
     new Promise<void>((resolve) => {
+      const sets = job.headerSets;
+      const headers = sets && sets.length > 0 ? { ...job.headers, ...sets[connection % sets.length] } : job.headers;
       const started = performance.now();
-      const req = request({ host: url.hostname, port: url.port, path: url.pathname + url.search, method: 'GET', headers: job.headers, agent }, (res) => {
+      const req = request({ host: url.hostname, port: url.port, path: url.pathname + url.search, method: 'GET', headers, agent }, (res) => {
         res.on('data', () => {});
         res.on('end', () => {
           if (recording) {
@@ -68,8 +72,8 @@ async function run(job: LoadJob): Promise<LoadResult> {
       req.end();
     });
 
-  const loop = async () => {
-    while (performance.now() < stopAt) await once();
+  const loop = async (_: unknown, connection: number) => {
+    while (performance.now() < stopAt) await once(connection);
   };
 
   // Warm-up (not recorded), then the measured window.

@@ -1,35 +1,140 @@
-// The zero-setup database: PGlite (PostgreSQL compiled to WebAssembly) served over TCP, so the portal, the Prisma
-// CLI, scripts and tests all reach it through an ordinary postgresql:// URL. One process owns the data directory.
+// The zero-setup database: PGlite (PostgreSQL compiled to WebAssembly) served over TCP, so the portal, the worker,
+// the Prisma CLI, scripts and tests all reach it through an ordinary postgresql:// URL. One process owns the data.
+//
+// PGlite is a single PostgreSQL session, so connections must take turns. They take turns per protocol *batch*
+// (a simple Query, or extended-protocol messages up to Sync), and a connection inside a transaction keeps its turn
+// until the transaction ends. (Interleaving single messages, as a per-message queue does, lets one connection's
+// Bind meet another's Parse.)
 import { mkdirSync } from "node:fs";
+import { createServer, type Socket } from "node:net";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export interface EmbeddedPostgres {
   url: string;
   close(): Promise<void>;
 }
 
+const SSL_REQUEST = 80877103;
+const GSSENC_REQUEST = 80877104;
+const CANCEL_REQUEST = 80877102;
+
+/** Whose turn it is; others wait. */
+class Turns {
+  private owner: number | null = null;
+  private waiting: (() => void)[] = [];
+
+  async take(id: number): Promise<void> {
+    while (this.owner !== null && this.owner !== id) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.owner = id;
+  }
+
+  give(id: number): void {
+    if (this.owner !== id) return;
+    this.owner = null;
+    for (const wake of this.waiting.splice(0)) wake();
+  }
+
+  holds(id: number): boolean {
+    return this.owner === id;
+  }
+}
+
+function serve(db: PGlite, turns: Turns, socket: Socket, id: number) {
+  let buffer = Buffer.alloc(0);
+  let started = false;
+  let batch: Buffer[] = [];
+  let chain = Promise.resolve();
+  socket.setNoDelay(true);
+
+  async function run(messages: Buffer[], endsBatch: boolean) {
+    await turns.take(id);
+    for (const message of messages) {
+      await db.execProtocolRawStream(new Uint8Array(message), { onRawData: (data) => socket.writable && socket.write(data) });
+    }
+    if (endsBatch && !db.isInTransaction()) turns.give(id);
+  }
+
+  async function pump() {
+    for (;;) {
+      if (!started) {
+        if (buffer.length < 8) return;
+        const length = buffer.readInt32BE(0);
+        const code = buffer.readInt32BE(4);
+        if (code === SSL_REQUEST || code === GSSENC_REQUEST) {
+          buffer = buffer.subarray(8);
+          socket.write("N");
+          continue;
+        }
+        if (code === CANCEL_REQUEST) {
+          buffer = buffer.subarray(length);
+          continue;
+        }
+        if (buffer.length < length) return;
+        const startup = buffer.subarray(0, length);
+        buffer = buffer.subarray(length);
+        started = true;
+        await run([startup], true);
+        continue;
+      }
+      if (buffer.length < 5) return;
+      const length = 1 + buffer.readInt32BE(1);
+      if (buffer.length < length) return;
+      const message = buffer.subarray(0, length);
+      buffer = buffer.subarray(length);
+      const type = String.fromCharCode(message[0] ?? 0);
+      if (type === "X") {
+        socket.end();
+        return;
+      }
+      batch.push(message);
+      if (type === "S" || type === "Q" || type === "H") {
+        const messages = batch;
+        batch = [];
+        await run(messages, type !== "H");
+      }
+    }
+  }
+
+  socket.on("data", (chunk: Buffer) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    chain = chain.then(pump).catch(() => {
+      socket.destroy();
+    });
+  });
+  socket.on("error", () => socket.destroy());
+  socket.on("close", () => {
+    chain = chain.then(async () => {
+      if (!turns.holds(id)) return;
+      if (db.isInTransaction()) await db.exec("ROLLBACK").catch(() => undefined);
+      turns.give(id);
+    });
+  });
+}
+
 /** dataDir undefined = in memory (tests). port 0 = a free port. */
 export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: number }): Promise<EmbeddedPostgres> {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const db = await PGlite.create(opts.dataDir ?? "memory://");
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: opts.port ?? 0, maxConnections: 32 });
-  await server.start();
-  const port = await listeningPort(server, opts.port ?? 0);
+  const turns = new Turns();
+  const sockets = new Set<Socket>();
+  let nextId = 1;
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+    serve(db, turns, socket, nextId++);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
     async close() {
-      await server.stop();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
     },
   };
-}
-
-async function listeningPort(server: PGLiteSocketServer, requested: number): Promise<number> {
-  if (requested) return requested;
-  // The socket server keeps its net.Server privately; read the bound port from it.
-  const inner = (server as unknown as { server?: { address(): { port: number } | string | null } }).server;
-  const address = inner?.address();
-  if (address && typeof address === "object") return address.port;
-  throw new Error("embedded Postgres: could not determine the listening port");
 }

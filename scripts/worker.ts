@@ -1,9 +1,11 @@
 // npm run worker: the background worker. Runs due durable operations (key provisioning, retries, scheduled
-// rotation grace expiries), refreshes cached usage, and reconciles with AWS every 10 minutes.
+// rotation grace expiries), refreshes cached usage older than 15 minutes every minute, and reconciles with AWS every
+// 10 minutes.
 // State lives in the database, so a restart resumes where it stopped.
 import { describeError } from "@/lib/operations/errors";
 import { reconcile } from "@/lib/operations/reconcile";
 import { runDueOperations } from "@/lib/operations/run";
+import { refreshStaleUsage } from "@/lib/usage/sync-usage";
 
 const RECONCILE_EVERY_MS = Number(process.env.GATEHOUSE_RECONCILE_INTERVAL_MS ?? 10 * 60_000);
 let stopping = false;
@@ -38,5 +40,9 @@ async function operations() {
 }
 
 console.log("[worker] started");
-await Promise.all([operations(), periodic("reconcile", RECONCILE_EVERY_MS, reconcile)]);
+await Promise.all([
+  operations(),
+  periodic("usage refresh", 60_000, () => refreshStaleUsage({ olderThanMs: 15 * 60_000, limit: 50 })),
+  periodic("reconcile", RECONCILE_EVERY_MS, reconcile),
+]);
 process.exit(0);

@@ -10,6 +10,8 @@ export interface OperationContext {
   apiKeyId: string | null;
   input: Prisma.JsonValue;
   createdById: string | null;
+  /** 1 on the first run; higher when retrying or resuming after a crash. */
+  attempt: number;
   /** Progress saved so far; a resumed run continues from here. */
   state: OperationState;
   /** Persists progress (merged into state) before the next step runs. */

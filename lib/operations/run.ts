@@ -88,6 +88,7 @@ async function execute(id: string): Promise<RunOutcome> {
     apiKeyId: op.apiKeyId,
     input: op.input,
     createdById: op.createdById,
+    attempt: op.attempts,
     state,
     async save(patch) {
       Object.assign(state, patch);

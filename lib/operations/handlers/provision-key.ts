@@ -17,7 +17,7 @@ import { errorName, PermanentFailure } from "@/lib/operations/errors";
  * Brings one PENDING key record to ACTIVE: an AWS key named after the record (adopted if a crashed run already
  * created it), in the customer's current tier plan. Safe to re-run at any point.
  */
-export async function provisionKey(recordId: string): Promise<{ keyValue?: string }> {
+export async function provisionKey(recordId: string, { firstAttempt = false } = {}): Promise<{ keyValue?: string }> {
   const record = await db.apiKey.findUniqueOrThrow({
     where: { id: recordId },
     include: { customer: { select: { status: true, tier: { select: { usagePlanId: true } } } } },
@@ -31,7 +31,8 @@ export async function provisionKey(recordId: string): Promise<{ keyValue?: strin
   let keyValue: string | undefined;
   if (!awsKeyId) {
     const name = awsKeyName(record.id);
-    const adopted = (await listApiKeysByNamePrefix(name)).find((k) => k.name === name);
+    // Only a retry can find a key an earlier, interrupted run created; the first attempt saves the lookup call.
+    const adopted = firstAttempt ? undefined : (await listApiKeysByNamePrefix(name)).find((k) => k.name === name);
     if (adopted) {
       awsKeyId = adopted.id;
       keyValue = await getApiKeyValue(adopted.id);

@@ -16,7 +16,7 @@ export const rotateKeyHandler: OperationHandler = {
   async run(ctx) {
     const { newKeyId, graceSeconds } = input.parse(ctx.input);
     if (!ctx.apiKeyId) throw new PermanentFailure("ROTATE_KEY needs the key being replaced");
-    const result = await provisionKey(newKeyId);
+    const result = await provisionKey(newKeyId, { firstAttempt: ctx.attempt === 1 });
     if (ctx.state.disableScheduled !== true) {
       if (graceSeconds === 0) {
         await setKeyEnabled(ctx.apiKeyId, false, "rotated");

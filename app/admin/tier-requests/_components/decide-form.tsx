@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FieldErrors } from "@/components/ui/field";
 
-export function DecideForm({ requestId, customerName }: { requestId: string; customerName: string }) {
+export function DecideForm({ requestId, customerName, onDecided }: { requestId: string; customerName: string; onDecided: (notice: string) => void }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
@@ -24,7 +24,7 @@ export function DecideForm({ requestId, customerName }: { requestId: string; cus
         setMessage({ tone: "error", text: result.error.message });
         return;
       }
-      setMessage({ tone: "success", text: result.data.notice });
+      onDecided(result.data.notice);
       router.refresh();
     });
   }

@@ -57,11 +57,13 @@ export function TierChooser({
     <div className="space-y-4">
       <div aria-live="polite">{message ? <Alert tone={message.tone}>{message.text}</Alert> : null}</div>
       {pendingRequest ? (
+        <div data-request-id={pendingRequest.id}>
         <Alert tone="info" title={`Your request for ${pendingRequest.toTier} is waiting for approval.`}>
           <Button variant="secondary" className="mt-2 px-3 py-1" onClick={() => cancelRequest(pendingRequest.id)} disabled={pending}>
             Cancel the request
           </Button>
         </Alert>
+        </div>
       ) : null}
       <div className="grid gap-6 md:grid-cols-3">
         {tiers.map((tier) => {

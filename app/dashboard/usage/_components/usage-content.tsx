@@ -1,0 +1,80 @@
+import Link from "next/link";
+import { QuotaBanners } from "./quota-banners";
+import { KeyUsageTable } from "./key-usage-table";
+import { RefreshControl } from "./refresh-control";
+import { SummaryCards } from "./summary-cards";
+import { DailyUsageChart } from "@/components/charts/daily-usage-chart";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { forecastSentence, formatAge } from "@/lib/format/usage";
+import type { Actor } from "@/lib/policy/actor";
+import { getUsageOverview } from "@/lib/usage/queries";
+import { refreshOwnUsageIfStale } from "@/lib/usage/refresh-own-usage";
+
+/**
+ * The figures. A cache older than 5 minutes (or never filled) is refreshed from AWS first, while the page shows its
+ * skeleton; a warm cache is read from the database alone. If AWS fails, the cached figures are shown with a warning.
+ */
+export async function UsageContent({ actor }: { actor: Actor }) {
+  const refresh = await refreshOwnUsageIfStale(actor);
+  const result = await getUsageOverview(actor);
+  if (!result.ok) throw new Error(result.error.message);
+  const overview = result.data;
+  const { now, syncedAt, keys } = overview;
+  const live = keys.filter((k) => k.status !== "REVOKED");
+  const syncedIso = syncedAt?.toISOString() ?? null;
+
+  return (
+    <div className="space-y-6">
+      <RefreshControl key={syncedIso ?? "never"} syncedAt={syncedIso} renderedAt={now.toISOString()} />
+
+      {!refresh.ok ? (
+        <Alert tone="warning" title="Usage could not be updated from AWS just now">
+          <p>
+            {refresh.error.message}{" "}
+            {syncedAt ? `The figures below are from ${formatAge(now.getTime() - syncedAt.getTime())}.` : "No figures have been read yet."}
+          </p>
+        </Alert>
+      ) : null}
+
+      <QuotaBanners keys={keys} now={now} single={live.length === 1} />
+
+      {keys.length === 0 ? (
+        <Card>
+          <p className="text-sm text-slate-600">
+            You have no API keys yet, so there is no usage to show.{" "}
+            <Link href="/dashboard" className="font-medium text-brand-700 underline">
+              Create a key
+            </Link>{" "}
+            and call the API with it; its requests appear here.
+          </p>
+        </Card>
+      ) : (
+        <>
+          <SummaryCards overview={overview} />
+          {/* A used-up quota is explained by its banner above; the sentence is for what is still ahead. */}
+          {overview.forecast && overview.forecast.forecast.kind !== "exhausted" ? (
+            <p className="text-sm text-slate-700" data-testid="usage-forecast">
+              {forecastSentence(overview.forecast.forecast, now, live.length > 1 ? overview.forecast.keyName : undefined)}
+            </p>
+          ) : null}
+          <Card title="Requests per day">
+            <DailyUsageChart
+              title="Requests per day, last 30 days"
+              days={overview.days}
+              series={keys.map((k) => ({
+                id: k.id,
+                name: k.status === "REVOKED" ? `${k.name} (revoked)` : k.name,
+                values: k.daily,
+                dailyQuota: k.period === "DAY" ? k.quota : null,
+              }))}
+            />
+          </Card>
+          <Card title="By key">
+            <KeyUsageTable overview={overview} />
+          </Card>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,197 @@
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { storageState, uniqueEmail } from "../support/accounts";
+import { createKeyOnDashboard } from "../support/keys";
+import { callAction, serverActions, type ActionArg, type ActionRef } from "../support/server-actions";
+import { signUp } from "../support/sign-up";
+
+// Every server action and customer page, called as anonymous, customer A, customer B, billing and admin, with
+// customer A's resource ids. The test fails if an action exists that this table does not cover, so a new endpoint
+// cannot ship without its row. It prints the matrix.
+
+type Who = "anonymous" | "customer A" | "customer B" | "billing" | "admin";
+const WHO: Who[] = ["anonymous", "customer B", "billing", "admin", "customer A"]; // A last: its calls change A's data
+const PASSWORD = "correct-horse-battery";
+
+interface Ids {
+  keyA: string;
+  keyA2: string;
+  keyA3: string;
+  requestA: string;
+}
+
+interface Row {
+  name: string;
+  page: string;
+  args: (who: Who, ids: Ids) => ActionArg[];
+  /** The outcome each identity must get. */
+  expect: Record<Who, string>;
+  /** Runs before the row (e.g. a fresh request for A when the previous row used it up). */
+  prepare?: (ids: Ids) => Promise<void>;
+}
+
+const ownedByA = { anonymous: "unauthenticated", "customer A": "ok", "customer B": "not_found", billing: "forbidden", admin: "forbidden" };
+const selfService = { anonymous: "unauthenticated", "customer A": "ok", "customer B": "ok", billing: "forbidden", admin: "forbidden" };
+const adminOnly = { anonymous: "unauthenticated", "customer A": "forbidden", "customer B": "forbidden", billing: "forbidden", admin: "ok" };
+const staffPassword = (who: Who) => (who === "admin" || who === "billing" ? "gatehouse-demo" : PASSWORD);
+
+const rows: Row[] = [
+  { name: "revealKeyAction", page: "/dashboard", args: (_w, ids) => [ids.keyA], expect: ownedByA },
+  { name: "renameKeyAction", page: "/dashboard", args: (w, ids) => [ids.keyA, { form: { name: `renamed by ${w}` } }], expect: ownedByA },
+  { name: "setKeyEnabledAction", page: "/dashboard", args: (_w, ids) => [ids.keyA, false], expect: ownedByA },
+  { name: "rotateKeyAction", page: "/dashboard", args: (_w, ids) => [ids.keyA2, { form: { grace: "1h" } }], expect: ownedByA },
+  { name: "revokeKeyAction", page: "/dashboard", args: (_w, ids) => [ids.keyA3], expect: ownedByA },
+  {
+    name: "tryRequestAction",
+    page: "/dashboard/docs",
+    args: (_w, ids) => [{ keyId: ids.keyA2, method: "GET", path: "/pets", query: [], headers: {}, body: "" }],
+    expect: ownedByA,
+  },
+  { name: "cancelTierRequestAction", page: "/dashboard/tier", args: (_w, ids) => [ids.requestA], expect: ownedByA },
+  { name: "createKeyAction", page: "/dashboard", args: (w) => [{ form: { name: `made by ${w}` } }], expect: selfService },
+  { name: "changeTierAction", page: "/dashboard/tier", args: () => [{ form: { tierId: "not-a-tier" } }], expect: { ...selfService, "customer A": "invalid", "customer B": "invalid" } },
+  { name: "refreshUsageAction", page: "/dashboard/usage", args: () => [], expect: selfService },
+  { name: "updateProfileAction", page: "/dashboard/account", args: (w) => [{ form: { name: `Profile of ${w}`, company: "" } }], expect: selfService },
+  {
+    name: "changePasswordAction",
+    page: "/dashboard/account",
+    args: () => [{ form: { currentPassword: PASSWORD, newPassword: PASSWORD, confirmPassword: PASSWORD } }],
+    expect: { ...selfService, "customer A": "invalid", "customer B": "invalid" }, // same password: refused by validation, after authorization
+  },
+  {
+    name: "confirmPasswordAction",
+    page: "/dashboard",
+    args: (w) => [{ form: { password: staffPassword(w) } }],
+    expect: { anonymous: "unauthenticated", "customer A": "ok", "customer B": "ok", billing: "ok", admin: "ok" }, // proves who you are, to yourself
+  },
+  {
+    name: "decideTierRequestAction",
+    page: "/admin/tier-requests",
+    args: (_w, ids) => [ids.requestA, { form: { decision: "reject" } }],
+    expect: adminOnly,
+    prepare: async (ids) => {
+      ids.requestA = await requestEnterprise(pageOfA);
+    },
+  },
+  {
+    name: "signUpAction",
+    page: "/sign-up",
+    args: () => [{ form: { name: "Matrix", email: "not-an-email", password: PASSWORD, tierId: "x" } }],
+    expect: { anonymous: "invalid", "customer A": "invalid", "customer B": "invalid", billing: "invalid", admin: "invalid" },
+  },
+  {
+    name: "requestPasswordResetAction",
+    page: "/forgot-password",
+    args: () => [{ form: { email: "nobody@example.com" } }],
+    expect: { anonymous: "ok", "customer A": "ok", "customer B": "ok", billing: "ok", admin: "ok" }, // same answer for everyone: no enumeration
+  },
+  {
+    name: "resetPasswordAction",
+    page: "/reset-password",
+    args: () => [{ form: { token: "x".repeat(43), newPassword: PASSWORD, confirmPassword: PASSWORD } }],
+    expect: { anonymous: "invalid", "customer A": "invalid", "customer B": "invalid", billing: "invalid", admin: "invalid" },
+  },
+  // Last: deleting an account (B deletes its own; A's own deletion is the final call of the run).
+  {
+    name: "deleteAccountAction",
+    page: "/dashboard/account",
+    args: () => [{ form: { password: PASSWORD, confirm: "DELETE" } }],
+    expect: selfService,
+  },
+];
+
+const pages: { path: string; expect: Record<Who, string> }[] = [
+  ...["/dashboard", "/dashboard/usage", "/dashboard/tier", "/dashboard/docs", "/dashboard/account"].map((path) => ({
+    path,
+    expect: { anonymous: "sign-in", "customer A": "200", "customer B": "200", billing: "403", admin: "403" } as Record<Who, string>,
+  })),
+  ...["/admin/customers", "/admin/tier-requests"].map((path) => ({
+    path,
+    expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "403", admin: "200" } as Record<Who, string>,
+  })),
+  { path: "/billing", expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "200", admin: "200" } },
+];
+
+let pageOfA: Page;
+
+async function requestEnterprise(page: Page): Promise<string> {
+  await page.goto("/dashboard/tier");
+  await page.getByRole("button", { name: "Request Enterprise" }).click();
+  await page.getByRole("button", { name: "Send request" }).click();
+  return (await page.locator("[data-request-id]").getAttribute("data-request-id")) ?? "";
+}
+
+async function customerContext(browser: Browser, name: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signUp(page, { name, email: uniqueEmail(name.toLowerCase().replace(/\W/g, "")), password: PASSWORD });
+  return { context, page };
+}
+
+async function keyIdsOn(page: Page): Promise<Record<string, string>> {
+  await page.goto("/dashboard");
+  const ids: Record<string, string> = {};
+  for (const span of await page.locator('[data-testid="key-row"] span[id^="key-"]').all()) {
+    const id = (await span.getAttribute("id")) ?? "";
+    ids[(await span.textContent()) ?? ""] = id.replace(/^key-/, "").replace(/-name$/, "");
+  }
+  return ids;
+}
+
+test("only the allowed identities can call each server action and open each page", async ({ browser, baseURL }) => {
+  test.setTimeout(240_000);
+  const base = baseURL ?? "";
+  const a = await customerContext(browser, "Matrix A");
+  const b = await customerContext(browser, "Matrix B");
+  for (const name of ["one", "two", "three"]) await createKeyOnDashboard(a.page, name);
+  const keys = await keyIdsOn(a.page);
+  pageOfA = a.page;
+  const requestA = await requestEnterprise(a.page);
+  const ids: Ids = { keyA: keys.one ?? "", keyA2: keys.two ?? "", keyA3: keys.three ?? "", requestA };
+  expect(Object.values(ids).every(Boolean)).toBe(true);
+
+  const contexts: Record<Who, APIRequestContext> = {
+    anonymous: (await browser.newContext()).request,
+    "customer A": a.context.request,
+    "customer B": b.context.request,
+    billing: (await browser.newContext({ storageState: storageState("billing") })).request,
+    admin: (await browser.newContext({ storageState: storageState("admin") })).request,
+  };
+
+  const actions = serverActions();
+  const byName = new Map<string, ActionRef>(actions.map((action) => [action.name, action]));
+  expect(actions.map((x) => x.name).filter((name) => !rows.some((r) => r.name === name)), "actions without a row").toEqual([]);
+
+  const matrix: string[][] = [];
+  const mismatches: string[] = [];
+  async function runRow(row: Row) {
+    const action = byName.get(row.name);
+    expect(action, `the build has ${row.name}`).toBeTruthy();
+    if (!action) return;
+    await row.prepare?.(ids);
+    const line = [row.name];
+    for (const who of WHO) {
+      const result = await callAction(contexts[who], base, row.page, action, row.args(who, ids));
+      line.push(`${who}: ${result.outcome}`);
+      if (result.outcome !== row.expect[who]) mismatches.push(`${row.name} as ${who}: expected ${row.expect[who]}, got ${result.outcome}`);
+    }
+    matrix.push(line);
+  }
+
+  // Actions in table order (A's sign-in is fresh for the reveal), then pages, then account deletion last.
+  for (const row of rows.filter((r) => r.name !== "deleteAccountAction")) await runRow(row);
+  for (const p of pages) {
+    const line = [p.path];
+    for (const who of WHO) {
+      const response = await contexts[who].get(`${base}${p.path}`, { maxRedirects: 0 });
+      const got = response.status() >= 300 && response.status() < 400 && (response.headers().location ?? "").includes("/sign-in") ? "sign-in" : String(response.status());
+      line.push(`${who}: ${got}`);
+      if (got !== p.expect[who]) mismatches.push(`GET ${p.path} as ${who}: expected ${p.expect[who]}, got ${got}`);
+    }
+    matrix.push(line);
+  }
+  for (const row of rows.filter((r) => r.name === "deleteAccountAction")) await runRow(row);
+
+  const width = Math.max(...matrix.map((l) => l[0]?.length ?? 0));
+  console.log(["Authorization matrix (order: anonymous, B, billing, admin, A):", ...matrix.map((l) => `${(l[0] ?? "").padEnd(width)}  ${l.slice(1).join(" | ")}`)].join("\n"));
+  expect(mismatches).toEqual([]);
+});

@@ -1,0 +1,187 @@
+// The usage overview, assembled from cached UsageDay rows: per key and in total. Pure (queries.ts feeds it).
+import { forecastQuota, type QuotaForecast } from "@/lib/usage/forecast";
+import { periodUsed, type StoredUsageDay } from "@/lib/usage/period-usage";
+import { quotaPeriodAt, type QuotaPeriod } from "@/lib/usage/quota-period";
+import { addDays, daysEndingWith, utcDay } from "@/lib/usage/utc-days";
+
+/** Days in the daily chart. */
+export const CHART_DAYS = 30;
+
+export interface TierLimits {
+  rateLimit: number;
+  burstLimit: number;
+  quotaLimit: number | null;
+  quotaPeriod: QuotaPeriod | null;
+}
+
+export interface QuotaFigures {
+  /** Requests counted against the quota this period (null without a quota). */
+  periodUsed: number | null;
+  quota: number | null;
+  /** Never below zero. */
+  remaining: number | null;
+  /** periodUsed / quota × 100, not capped (null without a quota). */
+  percentUsed: number | null;
+}
+
+export type KeyUsageStatus = "ACTIVE" | "DISABLED" | "REVOKED";
+
+export interface KeyUsage extends QuotaFigures {
+  id: string;
+  name: string;
+  lastFour: string | null;
+  status: KeyUsageStatus;
+  /** Requests today (UTC). */
+  today: number;
+  /** Requests on each of `UsageOverview.days`. */
+  daily: number[];
+  last30Days: number;
+  period: QuotaPeriod | null;
+  resetsAt: Date | null;
+  rateLimit: number;
+  burstLimit: number;
+  forecast: QuotaForecast | null;
+}
+
+export interface UsageTotal extends QuotaFigures {
+  today: number;
+  daily: number[];
+  last30Days: number;
+}
+
+export interface UsageOverview {
+  now: Date;
+  /** When the figures were last read from AWS; null if never. */
+  syncedAt: Date | null;
+  tier: TierLimits & { name: string };
+  /** The customer tier's current quota period (null without a quota). */
+  period: { period: QuotaPeriod; start: Date; resetsAt: Date } | null;
+  /** The chart's days, oldest first, ending today (UTC). */
+  days: string[];
+  /** Live keys (ACTIVE, DISABLED) first, then revoked keys that were used in the chart's days. */
+  keys: KeyUsage[];
+  /**
+   * All keys together. Quotas apply to each key separately: the total's quota is the sum of the live keys' quotas
+   * and its period figures cover live keys only; today and the daily figures include revoked keys.
+   */
+  total: UsageTotal;
+  /** The ACTIVE key nearest its quota (highest percent used), which the summary and banners are about. */
+  limitingKeyId: string | null;
+  /** The forecast to headline: a used-up key first, else the key that runs out soonest, else the limiting key's. */
+  forecast: { keyId: string; keyName: string; forecast: QuotaForecast } | null;
+}
+
+export interface OverviewKeyInput {
+  id: string;
+  name: string;
+  lastFour: string | null;
+  status: KeyUsageStatus;
+  createdAt: Date;
+  /** Limits of the usage plan the key is in (normally the customer's tier). */
+  limits: TierLimits;
+}
+
+export interface OverviewInput {
+  now: Date;
+  syncedAt: Date | null;
+  tier: TierLimits & { name: string };
+  keys: OverviewKeyInput[];
+  days: (StoredUsageDay & { apiKeyId: string })[];
+}
+
+const sum = (values: readonly number[]) => values.reduce((total, n) => total + n, 0);
+
+function keyUsage(key: OverviewKeyInput, stored: StoredUsageDay[], days: string[], now: Date): KeyUsage {
+  const today = utcDay(now);
+  const usedOn = new Map(stored.map((d) => [d.date, d.used]));
+  const daily = days.map((day) => usedOn.get(day) ?? 0);
+  const usedToday = usedOn.get(today) ?? 0;
+  const base = {
+    id: key.id,
+    name: key.name,
+    lastFour: key.lastFour,
+    status: key.status,
+    today: usedToday,
+    daily,
+    last30Days: sum(daily),
+    rateLimit: key.limits.rateLimit,
+    burstLimit: key.limits.burstLimit,
+  };
+  const { quotaLimit: quota, quotaPeriod } = key.limits;
+  if (key.status === "REVOKED" || quota === null || quotaPeriod === null) {
+    return { ...base, period: null, resetsAt: null, periodUsed: null, quota: null, remaining: null, percentUsed: null, forecast: null };
+  }
+  const window = quotaPeriodAt(quotaPeriod, now);
+  const used = periodUsed(stored, quota, utcDay(window.start), today);
+  const firstDay = utcDay(key.createdAt);
+  const recentDays: number[] = [];
+  for (let day = addDays(today, -7); day < today; day = addDays(day, 1)) if (day >= firstDay) recentDays.push(usedOn.get(day) ?? 0);
+  return {
+    ...base,
+    period: quotaPeriod,
+    resetsAt: window.end,
+    periodUsed: used,
+    quota,
+    remaining: Math.max(0, quota - used),
+    percentUsed: quota > 0 ? (used * 100) / quota : 100,
+    forecast: forecastQuota({ quota, period: quotaPeriod, periodUsed: used, usedToday, recentDays, now }),
+  };
+}
+
+const runsOutAt = (k: KeyUsage) => (k.forecast?.kind === "runs_out" ? k.forecast.at.getTime() : Infinity);
+
+export function buildUsageOverview(input: OverviewInput): UsageOverview {
+  const { now } = input;
+  const days = daysEndingWith(utcDay(now), CHART_DAYS);
+  const storedByKey = new Map<string, StoredUsageDay[]>();
+  for (const d of input.days) {
+    const list = storedByKey.get(d.apiKeyId) ?? [];
+    list.push({ date: d.date, used: d.used, remaining: d.remaining });
+    storedByKey.set(d.apiKeyId, list);
+  }
+
+  const firstChartDay = days[0] ?? utcDay(now);
+  const live = input.keys.filter((k) => k.status !== "REVOKED");
+  const revokedWithUsage = input.keys.filter(
+    (k) => k.status === "REVOKED" && (storedByKey.get(k.id) ?? []).some((d) => d.used > 0 && d.date >= firstChartDay),
+  );
+  const keys = [...live, ...revokedWithUsage].map((k) => keyUsage(k, storedByKey.get(k.id) ?? [], days, now));
+
+  const withQuota = keys.filter((k) => k.quota !== null);
+  const quota = withQuota.length > 0 ? sum(withQuota.map((k) => k.quota ?? 0)) : null;
+  const used = withQuota.length > 0 ? sum(withQuota.map((k) => k.periodUsed ?? 0)) : null;
+  const total: UsageTotal = {
+    today: sum(keys.map((k) => k.today)),
+    daily: days.map((_, i) => sum(keys.map((k) => k.daily[i] ?? 0))),
+    last30Days: sum(keys.map((k) => k.last30Days)),
+    periodUsed: used,
+    quota,
+    remaining: withQuota.length > 0 ? sum(withQuota.map((k) => k.remaining ?? 0)) : null,
+    percentUsed: quota !== null && used !== null ? (quota > 0 ? (used * 100) / quota : 100) : null,
+  };
+
+  const limiting = keys
+    .filter((k) => k.status === "ACTIVE" && k.percentUsed !== null)
+    .reduce<KeyUsage | null>((top, k) => (top === null || (k.percentUsed ?? 0) > (top.percentUsed ?? 0) ? k : top), null);
+
+  const active = keys.filter((k) => k.status === "ACTIVE");
+  const soonest =
+    active.find((k) => k.forecast?.kind === "exhausted") ??
+    active
+      .filter((k) => k.forecast?.kind === "runs_out")
+      .reduce<KeyUsage | null>((first, k) => (first === null || runsOutAt(k) < runsOutAt(first) ? k : first), null) ??
+    limiting;
+  const { quotaLimit, quotaPeriod } = input.tier;
+  const window = quotaLimit !== null && quotaPeriod !== null ? quotaPeriodAt(quotaPeriod, now) : null;
+  return {
+    now,
+    syncedAt: input.syncedAt,
+    tier: input.tier,
+    period: window ? { period: window.period, start: window.start, resetsAt: window.end } : null,
+    days,
+    keys,
+    total,
+    limitingKeyId: limiting?.id ?? null,
+    forecast: soonest?.forecast ? { keyId: soonest.id, keyName: soonest.name, forecast: soonest.forecast } : null,
+  };
+}

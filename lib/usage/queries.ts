@@ -1,0 +1,76 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { authorize } from "@/lib/policy/authorize";
+import type { Actor } from "@/lib/policy/actor";
+import { fail, ok, type Result } from "@/lib/result";
+import { buildUsageOverview, CHART_DAYS, type TierLimits, type UsageOverview } from "@/lib/usage/overview";
+import { isQuotaPeriod } from "@/lib/usage/quota-period";
+import { SYNC_DAYS } from "@/lib/usage/refresh-policy";
+import { addDays, dayStart, utcDay } from "@/lib/usage/utc-days";
+
+const tierLimits = (t: { rateLimit: number; burstLimit: number; quotaLimit: number | null; quotaPeriod: string | null }): TierLimits => ({
+  rateLimit: t.rateLimit,
+  burstLimit: t.burstLimit,
+  quotaLimit: t.quotaLimit,
+  quotaPeriod: isQuotaPeriod(t.quotaPeriod) ? t.quotaPeriod : null,
+});
+
+/**
+ * The actor's own usage, per key and in total, from the database only (UsageDay rows written by refreshUsage): it
+ * never calls AWS, so a page view on a warm cache costs no AWS request. `syncedAt` says how old the figures are.
+ */
+export async function getUsageOverview(actor: Actor | null, { now = new Date() }: { now?: Date } = {}): Promise<Result<UsageOverview>> {
+  const customerId = actor?.customerId ?? "";
+  const allowed = authorize(actor, "usage.read", { customerId });
+  if (!allowed.ok) return allowed;
+
+  const customer = await db.customer.findUnique({
+    where: { id: customerId },
+    select: {
+      usageSyncedAt: true,
+      tier: { select: { name: true, rateLimit: true, burstLimit: true, quotaLimit: true, quotaPeriod: true } },
+    },
+  });
+  if (!customer) return fail("not_found", "Your customer account was not found.");
+
+  // A month-long quota period can start 30 days before today; the chart covers the last 30 days.
+  const today = utcDay(now);
+  const from = dayStart(addDays(today, -(Math.max(CHART_DAYS, SYNC_DAYS) - 1)));
+  const keys = await db.apiKey.findMany({
+    where: {
+      customerId,
+      OR: [{ status: { in: ["ACTIVE", "DISABLED"] } }, { status: "REVOKED", usageDays: { some: { date: { gte: from }, used: { gt: 0 } } } }],
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      lastFour: true,
+      status: true,
+      createdAt: true,
+      usagePlanId: true,
+      usageDays: { where: { date: { gte: from, lte: dayStart(today) } }, select: { date: true, used: true, remaining: true } },
+    },
+  });
+  const plans = [...new Set(keys.map((k) => k.usagePlanId))];
+  const tiers = await db.tier.findMany({
+    where: { usagePlanId: { in: plans } },
+    select: { usagePlanId: true, rateLimit: true, burstLimit: true, quotaLimit: true, quotaPeriod: true },
+  });
+  const limitsByPlan = new Map(tiers.map((t) => [t.usagePlanId, tierLimits(t)]));
+  const customerLimits = tierLimits(customer.tier);
+
+  return ok(
+    buildUsageOverview({
+      now,
+      syncedAt: customer.usageSyncedAt,
+      tier: { name: customer.tier.name, ...customerLimits },
+      keys: keys.flatMap((k) =>
+        k.status === "ACTIVE" || k.status === "DISABLED" || k.status === "REVOKED"
+          ? [{ id: k.id, name: k.name, lastFour: k.lastFour, status: k.status, createdAt: k.createdAt, limits: limitsByPlan.get(k.usagePlanId) ?? customerLimits }]
+          : [],
+      ),
+      days: keys.flatMap((k) => k.usageDays.map((d) => ({ apiKeyId: k.id, date: utcDay(d.date), used: d.used, remaining: d.remaining }))),
+    }),
+  );
+}
