@@ -24,6 +24,7 @@ export interface LoadResult {
   rps: number;
   p50Ms: number;
   p90Ms: number;
+  p95Ms: number;
   p99Ms: number;
   maxMs: number;
 }
@@ -95,6 +96,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
     rps: (count / elapsedMs) * 1000,
     p50Ms: quantile(sorted, 0.5),
     p90Ms: quantile(sorted, 0.9),
+    p95Ms: quantile(sorted, 0.95),
     p99Ms: quantile(sorted, 0.99),
     maxMs: quantile(sorted, 1),
   };

@@ -5,11 +5,11 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BENCHES = ['gateway-throughput.ts', 'get-usage.ts'];
+const BENCHES = ['gateway-throughput.ts', 'get-usage.ts', 'dashboard.ts', 'signup-burst.ts'];
 
 function run(file: string): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(`./${file}`, import.meta.url)), ...process.argv.slice(2)], { stdio: 'inherit' });
+    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', fileURLToPath(new URL(`./${file}`, import.meta.url)), ...process.argv.slice(2)], { stdio: 'inherit' });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }

@@ -4,13 +4,14 @@
 //  - Then: migrations, tier sync (+ demo seed), a production build if the sources changed, and the Next.js server.
 // Flags: --dev (next dev), --memory (nothing persisted), --port N, --aws-port N (0 = free), --no-traffic.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { ChildProcess } from "node:child_process";
 import { APIGatewayClient, GetRestApisCommand } from "@aws-sdk/client-api-gateway";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
+import { buildIsStale } from "./lib/build";
 import { nextCli, root, runNode, startNode, tsxCli } from "./lib/processes";
 
 const { values: flags } = parseArgs({
@@ -70,24 +71,6 @@ function localSecret(): string {
   return readFileSync(file, "utf8").trim();
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIsStale(): boolean {
-  const buildId = join(root, env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "next.config.js", "prisma/schema.prisma"].map((p) => join(root, p));
-  return sources.some((p) => existsSync(p) && (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs) > built);
-}
-
 function shutdown(code: number): never {
   for (const child of children) child.kill("SIGTERM");
   void database?.close();
@@ -128,7 +111,7 @@ async function main() {
   await runNode(["scripts/prisma.mjs", "migrate", "deploy"], env, "migrations");
   await runNode([tsxCli, "--conditions=react-server", "scripts/seed.ts", ...(local ? ["--demo"] : [])], env, "seed");
 
-  if (!flags.dev && buildIsStale()) {
+  if (!flags.dev && buildIsStale(env.NEXT_DIST_DIR)) {
     console.log("[start] building the portal (first start or changed sources)…");
     await runNode([nextCli, "build"], env, "next build");
   }

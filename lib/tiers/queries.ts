@@ -1,19 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { TierFields } from "@/lib/tiers/plan-to-tier";
 
-export interface TierView {
-  id: string;
-  slug: string;
-  name: string;
-  description: string | null;
-  rateLimit: number;
-  burstLimit: number;
-  quotaLimit: number | null;
-  quotaPeriod: "DAY" | "WEEK" | "MONTH" | null;
-  monthlyPriceCents: number;
-  visibility: "PUBLIC" | "APPROVAL";
-  maxKeys: number;
-}
+/** A tier as pages show it: the synced fields, without the usage plan id. */
+export type TierView = Omit<TierFields, "usagePlanId"> & { id: string };
 
 const select = {
   id: true,

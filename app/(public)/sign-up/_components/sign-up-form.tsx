@@ -3,21 +3,13 @@
 import { signIn } from "next-auth/react";
 import { useState, useTransition, type FormEvent } from "react";
 import { signUpAction } from "../actions";
+import type { TierCardData } from "@/components/tiers/tier-card";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, FieldErrors } from "@/components/ui/field";
 import { formatPrice, formatQuota, formatThrottle } from "@/lib/format/tier";
 
-interface TierOption {
-  id: string;
-  name: string;
-  rateLimit: number;
-  burstLimit: number;
-  quotaLimit: number | null;
-  quotaPeriod: string | null;
-  monthlyPriceCents: number;
-  visibility: "PUBLIC" | "APPROVAL";
-}
+type TierOption = Pick<TierCardData, "id" | "name" | "rateLimit" | "burstLimit" | "quotaLimit" | "quotaPeriod" | "monthlyPriceCents" | "visibility">;
 
 export function SignUpForm({ tiers, defaultTierId }: { tiers: TierOption[]; defaultTierId: string }) {
   const [pending, startTransition] = useTransition();
