@@ -1,13 +1,19 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { cache } from "react";
 import { cookies } from "next/headers";
 import { authOptions } from "@/lib/auth/options";
 import { readReauthCookie, REAUTH_COOKIE } from "@/lib/auth/recent-auth";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/policy/actor";
 
-/** The signed-in actor, re-read from the database on each request (so a role change or deletion applies at once). */
-export async function getActor(): Promise<Actor | null> {
+/**
+ * The signed-in actor, re-read from the database on each request (so a role change or deletion applies at once).
+ * Memoised per request: the layout, the page and its queries share one session decode and one user lookup.
+ */
+export const getActor = cache(readActor);
+
+async function readActor(): Promise<Actor | null> {
   const session = await getServerSession(authOptions());
   const userId = session?.user?.id;
   if (!userId) return null;
