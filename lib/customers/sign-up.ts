@@ -25,8 +25,8 @@ export async function signUp(input: unknown): Promise<Result<{ userId: string; c
   if (!parsed.success) return invalidInput(parsed.error);
   const { name, company, email, password, tierId } = parsed.data;
 
-  const tier = await db.tier.findUnique({ where: { id: tierId }, select: { id: true, visibility: true, slug: true } });
-  if (!tier) return fail("invalid", "Please correct the highlighted fields.", { tierId: ["Choose one of the listed tiers."] });
+  const tier = await db.tier.findUnique({ where: { id: tierId }, select: { id: true, visibility: true, slug: true, available: true } });
+  if (!tier || !tier.available) return fail("invalid", "Please correct the highlighted fields.", { tierId: ["Choose one of the listed tiers."] });
   if (tier.visibility !== "PUBLIC") {
     return fail("invalid", "Please correct the highlighted fields.", {
       tierId: ["This tier needs approval: start on a public tier and request it from your dashboard."],

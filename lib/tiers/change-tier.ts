@@ -26,7 +26,7 @@ export async function changeTier(actor: Actor | null, input: unknown): Promise<R
     db.tier.findUnique({ where: { id: parsed.data.tierId } }),
   ]);
   if (!customer || customer.status !== "ACTIVE") return fail("forbidden", "Your account is not active.");
-  if (!target) return fail("invalid", "Please choose one of the listed tiers.", { tierId: ["Choose one of the listed tiers."] });
+  if (!target || !target.available) return fail("invalid", "Please choose one of the listed tiers.", { tierId: ["Choose one of the listed tiers."] });
   if (target.id === customer.tierId) return fail("invalid", `You are already on the ${target.name} tier.`, { tierId: [`You are already on the ${target.name} tier.`] });
 
   if (target.visibility === "APPROVAL") return requestTier(actor, customerId, customer.tierId, target.id, target.name, parsed.data.message ?? null);

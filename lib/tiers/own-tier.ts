@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
 import { ok, type Result } from "@/lib/result";
-import { listTiers, type TierView } from "@/lib/tiers/queries";
+import { listTiersIncluding, type TierView } from "@/lib/tiers/queries";
 
 export interface OwnTierState {
   currentTierId: string;
@@ -18,9 +18,9 @@ export async function getOwnTierState(actor: Actor | null): Promise<Result<OwnTi
   const allowed = authorize(actor, "tier.change");
   if (!allowed.ok) return allowed;
   const customerId = actor?.customerId ?? "";
-  const [customer, tiers, liveKeys, moving, pending, decided] = await Promise.all([
-    db.customer.findUniqueOrThrow({ where: { id: customerId }, select: { tierId: true } }),
-    listTiers(),
+  const customer = await db.customer.findUniqueOrThrow({ where: { id: customerId }, select: { tierId: true } });
+  const [tiers, liveKeys, moving, pending, decided] = await Promise.all([
+    listTiersIncluding(customer.tierId),
     db.apiKey.count({ where: { customerId, status: { in: ["PENDING", "ACTIVE", "DISABLED"] } } }),
     db.operation.count({ where: { customerId, kind: "MOVE_TIER", status: { in: ["QUEUED", "RUNNING"] } } }),
     db.tierChangeRequest.findFirst({ where: { customerId, status: "PENDING" }, include: { toTier: { select: { name: true } } } }),

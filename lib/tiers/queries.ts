@@ -19,11 +19,16 @@ const select = {
   maxKeys: true,
 } as const;
 
-/** Every tier, cheapest first (public data: shown on the pricing page). */
+/** Every tier on offer (its usage plan exists in AWS), cheapest first: public data, shown on the pricing page. */
 export function listTiers(): Promise<TierView[]> {
-  return db.tier.findMany({ select, orderBy: { sortOrder: "asc" } });
+  return db.tier.findMany({ select, where: { available: true }, orderBy: { sortOrder: "asc" } });
+}
+
+/** The tiers on offer plus the given one (a customer's current tier stays visible to them even if retired). */
+export function listTiersIncluding(tierId: string): Promise<TierView[]> {
+  return db.tier.findMany({ select, where: { OR: [{ available: true }, { id: tierId }] }, orderBy: { sortOrder: "asc" } });
 }
 
 export function cheapestPublicTier(): Promise<TierView | null> {
-  return db.tier.findFirst({ select, where: { visibility: "PUBLIC" }, orderBy: { sortOrder: "asc" } });
+  return db.tier.findFirst({ select, where: { visibility: "PUBLIC", available: true }, orderBy: { sortOrder: "asc" } });
 }

@@ -2,6 +2,7 @@ import { APIGatewayClient, CreateUsagePlanCommand, DeleteUsagePlanCommand, Updat
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { targetApi } from "@/lib/gateway/target-api";
+import { listTiers } from "@/lib/tiers/queries";
 import { syncTiers } from "@/lib/tiers/sync-tiers";
 
 const aws = new APIGatewayClient({ maxAttempts: 1 });
@@ -39,5 +40,16 @@ describe("syncing tiers from usage plans", () => {
     expect((await db.tier.findUniqueOrThrow({ where: { id: tier.id } })).quotaLimit).toBe(6000);
 
     await aws.send(new DeleteUsagePlanCommand({ usagePlanId: elsewhere.id }));
+  });
+
+  it("stops offering a tier whose usage plan is gone, while keeping it for its customers", async () => {
+    const retired = await db.tier.create({
+      data: { slug: `retired-${Date.now()}`, name: "Retired", usagePlanId: `vanished${Date.now()}`, rateLimit: 1, burstLimit: 1 },
+    });
+    expect((await listTiers()).map((t) => t.id)).toContain(retired.id);
+    await syncTiers();
+    expect((await db.tier.findUniqueOrThrow({ where: { id: retired.id } })).available).toBe(false);
+    expect((await listTiers()).map((t) => t.id)).not.toContain(retired.id);
+    expect((await listTiers()).map((t) => t.slug)).toEqual(expect.arrayContaining(["basic", "premium", "enterprise"]));
   });
 });

@@ -7,7 +7,7 @@ import { planToTier } from "@/lib/tiers/plan-to-tier";
 /**
  * Makes the tier table match the usage plans that cover the portal's API stage. A tier is matched to its plan by
  * plan id, else by slug (a plan that was recreated under the same name keeps its tier and customers).
- * Returns the number of tiers synced.
+ * Tiers whose plan is gone are marked unavailable. Returns the number of tiers synced.
  */
 export async function syncTiers(): Promise<number> {
   const api = await targetApi();
@@ -19,10 +19,12 @@ export async function syncTiers(): Promise<number> {
       const existing =
         (await tx.tier.findUnique({ where: { usagePlanId: tier.usagePlanId }, select: { id: true } })) ??
         (await tx.tier.findUnique({ where: { slug: tier.slug }, select: { id: true } }));
-      const data = { ...tier, sortOrder: index, syncedAt: now };
+      const data = { ...tier, sortOrder: index, syncedAt: now, available: true };
       if (existing) await tx.tier.update({ where: { id: existing.id }, data });
       else await tx.tier.create({ data });
     }
+    // Plans that no longer cover the stage: their tiers stay for the customers on them, but are offered to nobody.
+    await tx.tier.updateMany({ where: { usagePlanId: { notIn: tiers.map((t) => t.usagePlanId) } }, data: { available: false } });
   });
   return tiers.length;
 }

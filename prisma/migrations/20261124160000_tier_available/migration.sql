@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Tier" ADD COLUMN     "available" BOOLEAN NOT NULL DEFAULT true;
+
