@@ -39,29 +39,26 @@ export interface CreatedApiKey {
   value: string;
 }
 
-export async function listRestApis(): Promise<RestApiSummary[]> {
-  const apis: RestApiSummary[] = [];
+/** Every item of a paged API Gateway list (pages of 500, following `position`). */
+async function allPages<T>(fetchPage: (position: string | undefined) => Promise<{ items?: T[]; position?: string }>): Promise<T[]> {
+  const items: T[] = [];
   let position: string | undefined;
   do {
-    const page = await apiGatewayClient().send(new GetRestApisCommand({ limit: 500, position }));
-    for (const api of page.items ?? []) if (api.id && api.name) apis.push({ id: api.id, name: api.name });
+    const page = await fetchPage(position);
+    items.push(...(page.items ?? []));
     position = page.position;
   } while (position);
-  return apis;
+  return items;
+}
+
+export async function listRestApis(): Promise<RestApiSummary[]> {
+  const apis = await allPages((position) => apiGatewayClient().send(new GetRestApisCommand({ limit: 500, position })));
+  return apis.flatMap((api) => (api.id && api.name ? [{ id: api.id, name: api.name }] : []));
 }
 
 export async function listUsagePlans(): Promise<UsagePlanSummary[]> {
-  const plans: UsagePlanSummary[] = [];
-  let position: string | undefined;
-  do {
-    const page = await apiGatewayClient().send(new GetUsagePlansCommand({ limit: 500, position }));
-    for (const plan of page.items ?? []) {
-      const summary = toUsagePlanSummary(plan);
-      if (summary) plans.push(summary);
-    }
-    position = page.position;
-  } while (position);
-  return plans;
+  const plans = await allPages((position) => apiGatewayClient().send(new GetUsagePlansCommand({ limit: 500, position })));
+  return plans.flatMap((plan) => toUsagePlanSummary(plan) ?? []);
 }
 
 function toUsagePlanSummary(plan: UsagePlan): UsagePlanSummary | null {
@@ -124,17 +121,12 @@ export interface ApiKeySummary {
 
 /** Every key whose name starts with `prefix` (API Gateway's name filter is a prefix match). */
 export async function listApiKeysByNamePrefix(prefix: string): Promise<ApiKeySummary[]> {
-  const keys: ApiKeySummary[] = [];
-  let position: string | undefined;
-  do {
-    const page = await apiGatewayClient().send(new GetApiKeysCommand({ nameQuery: prefix, limit: 500, position, includeValues: false }));
-    for (const k of page.items ?? []) {
-      if (!k.id || !k.name) continue;
-      keys.push({ id: k.id, name: k.name, enabled: k.enabled === true, customerId: k.customerId ?? null, tags: k.tags ?? {} });
-    }
-    position = page.position;
-  } while (position);
-  return keys;
+  const keys = await allPages((position) =>
+    apiGatewayClient().send(new GetApiKeysCommand({ nameQuery: prefix, limit: 500, position, includeValues: false })),
+  );
+  return keys.flatMap((k) =>
+    k.id && k.name ? [{ id: k.id, name: k.name, enabled: k.enabled === true, customerId: k.customerId ?? null, tags: k.tags ?? {} }] : [],
+  );
 }
 
 export async function updateApiKey(keyId: string, changes: { enabled?: boolean; description?: string }): Promise<void> {
@@ -151,24 +143,12 @@ export async function removeKeyFromUsagePlan(usagePlanId: string, keyId: string)
 
 /** Ids of the usage plans a key belongs to. */
 export async function usagePlanIdsOfKey(keyId: string): Promise<string[]> {
-  const ids: string[] = [];
-  let position: string | undefined;
-  do {
-    const page = await apiGatewayClient().send(new GetUsagePlansCommand({ keyId, limit: 500, position }));
-    for (const plan of page.items ?? []) if (plan.id) ids.push(plan.id);
-    position = page.position;
-  } while (position);
-  return ids;
+  const plans = await allPages((position) => apiGatewayClient().send(new GetUsagePlansCommand({ keyId, limit: 500, position })));
+  return plans.flatMap((plan) => (plan.id ? [plan.id] : []));
 }
 
 /** Ids of every key in a usage plan. */
 export async function keyIdsInUsagePlan(usagePlanId: string): Promise<string[]> {
-  const ids: string[] = [];
-  let position: string | undefined;
-  do {
-    const page = await apiGatewayClient().send(new GetUsagePlanKeysCommand({ usagePlanId, limit: 500, position }));
-    for (const key of page.items ?? []) if (key.id) ids.push(key.id);
-    position = page.position;
-  } while (position);
-  return ids;
+  const keys = await allPages((position) => apiGatewayClient().send(new GetUsagePlanKeysCommand({ usagePlanId, limit: 500, position })));
+  return keys.flatMap((key) => (key.id ? [key.id] : []));
 }
