@@ -4,17 +4,16 @@ import { toAppError } from "@/lib/aws/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { isRecent } from "@/lib/auth/recent-auth";
 import { db } from "@/lib/db";
-import { authorize } from "@/lib/policy/authorize";
+import { loadOwnedKey } from "@/lib/keys/load-owned-key";
 import type { Actor } from "@/lib/policy/actor";
 import { fail, ok, type Result } from "@/lib/result";
 
 /** Reads a key's value from AWS for its owner. The value is returned to the caller only; the audit log notes the reveal. */
 export async function revealKey(actor: Actor | null, keyId: unknown): Promise<Result<{ value: string }>> {
-  if (typeof keyId !== "string" || keyId.length === 0 || keyId.length > 64) return fail("not_found", "That key does not exist.");
-  const key = await db.apiKey.findUnique({ where: { id: keyId }, select: { id: true, customerId: true, awsKeyId: true, status: true } });
-  const allowed = authorize(actor, "key.reveal", key ?? { customerId: "" });
-  if (!allowed.ok) return allowed;
-  if (!key || !actor) return fail("not_found", "That key does not exist.");
+  const owned = await loadOwnedKey(actor, keyId, "key.reveal");
+  if (!owned.ok) return owned;
+  const key = owned.data;
+  if (!actor) return fail("unauthenticated", "Please sign in to continue.");
   if (!key.awsKeyId || (key.status !== "ACTIVE" && key.status !== "DISABLED")) return fail("conflict", "This key can no longer be revealed.");
   if (!isRecent(actor.authenticatedAt)) {
     return fail("reauthenticate", "For your security, enter your password again to reveal a key: your sign-in is not recent.");

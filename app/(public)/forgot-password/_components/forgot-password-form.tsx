@@ -1,30 +1,15 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
 import { requestPasswordResetAction } from "../actions";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 
 export function ForgotPasswordForm() {
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<{ message: string; fieldErrors: Record<string, string[]> } | null>(null);
-  const [sent, setSent] = useState<string | null>(null);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault(); // keeps the typed address if the server refuses it
-    const form = new FormData(event.currentTarget);
-    startTransition(async () => {
-      setError(null);
-      setSent(null);
-      const result = await requestPasswordResetAction(form);
-      if (!result.ok) {
-        setError({ message: result.error.message, fieldErrors: result.error.fieldErrors ?? {} });
-        return;
-      }
-      setSent(result.data.message);
-    });
-  }
+  const { pending, feedback, done: result, onSubmit } = useActionForm(requestPasswordResetAction);
+  const error = feedback.message ? feedback : null;
+  const sent = result?.message ?? null;
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4" aria-describedby="forgot-message">

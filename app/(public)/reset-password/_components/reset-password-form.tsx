@@ -1,30 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { useState, useTransition, type FormEvent } from "react";
 import { resetPasswordAction } from "../actions";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<{ message: string; fieldErrors: Record<string, string[]> } | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault(); // keeps what was typed if the server refuses it
-    const form = new FormData(event.currentTarget);
-    startTransition(async () => {
-      setError(null);
-      const result = await resetPasswordAction(form);
-      if (!result.ok) {
-        setError({ message: result.error.message, fieldErrors: result.error.fieldErrors ?? {} });
-        return;
-      }
-      setDone(result.data.message);
-    });
-  }
+  const { pending, feedback, done: result, onSubmit } = useActionForm(resetPasswordAction);
+  const error = feedback.message ? feedback : null;
+  const done = result?.message ?? null;
 
   if (done) {
     return (

@@ -2,13 +2,13 @@
 
 import { changePasswordAction } from "../actions";
 import { FormMessage } from "./form-message";
-import { useAccountForm } from "./use-account-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 
 export function ChangePasswordForm() {
   // On success the fields are cleared: nobody should find a password sitting in a form.
-  const { pending, feedback, done, onSubmit } = useAccountForm(changePasswordAction, (_data, form) => form.reset());
+  const { pending, feedback, done, onSubmit } = useActionForm(changePasswordAction, (_data, form) => form.reset());
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Change password">

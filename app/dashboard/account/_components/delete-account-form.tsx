@@ -3,12 +3,12 @@
 import { signOut } from "next-auth/react";
 import { deleteAccountAction } from "../actions";
 import { FormMessage } from "./form-message";
-import { useAccountForm } from "./use-account-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 
 export function DeleteAccountForm({ hasPassword }: { hasPassword: boolean }) {
-  const { pending, feedback, done, onSubmit } = useAccountForm(deleteAccountAction, async (data) => {
+  const { pending, feedback, done, onSubmit } = useActionForm(deleteAccountAction, async (data) => {
     // The account is closed already (the session no longer resolves); this clears the cookie and leaves.
     await signOut({ callbackUrl: data.completed ? "/?deleted=1" : "/?deleted=pending" });
   });

@@ -1,5 +1,5 @@
 import { Alert } from "@/components/ui/alert";
-import type { FormFeedback } from "./use-account-form";
+import type { FormFeedback } from "@/components/forms/use-action-form";
 
 /** A form's overall message: an alert when no field explains it, a short line above the fields' own errors. */
 export function FormMessage({ id, feedback, success }: { id: string; feedback: FormFeedback; success?: string | null }) {

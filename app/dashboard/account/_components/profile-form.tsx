@@ -3,13 +3,13 @@
 import { useRouter } from "next/navigation";
 import { updateProfileAction } from "../actions";
 import { FormMessage } from "./form-message";
-import { useAccountForm } from "./use-account-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 
 export function ProfileForm({ name, company, email }: { name: string; company: string | null; email: string }) {
   const router = useRouter();
-  const { pending, feedback, done, onSubmit } = useAccountForm(updateProfileAction, () => router.refresh());
+  const { pending, feedback, done, onSubmit } = useActionForm(updateProfileAction, () => router.refresh());
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Profile">

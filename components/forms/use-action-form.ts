@@ -14,7 +14,7 @@ const none: FormFeedback = { message: null, fieldErrors: {} };
  * Submits a form to a server action without resetting it, so every typed value survives a refusal. Keeps the
  * refusal's message and per-field errors, or the data of the last success, for display.
  */
-export function useAccountForm<T>(action: (form: FormData) => Promise<Result<T>>, onSuccess?: (data: T, form: HTMLFormElement) => void | Promise<void>) {
+export function useActionForm<T>(action: (form: FormData) => Promise<Result<T>>, onSuccess?: (data: T, form: HTMLFormElement) => void | Promise<void>) {
   const [pending, startTransition] = useTransition();
   const [feedback, setFeedback] = useState<FormFeedback>(none);
   const [done, setDone] = useState<T | null>(null);
