@@ -1,7 +1,7 @@
 import "server-only";
-import { getApiKeyValue } from "@/lib/aws/api-gateway";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
+import { newKeyValue } from "@/lib/keys/new-key-value";
 import type { Prisma } from "@/lib/generated/prisma";
 import { createKeySchema } from "@/lib/keys/key-name.schema";
 import { failedMessage, pendingMessage } from "@/lib/keys/outcome-message";
@@ -41,9 +41,7 @@ export async function createKey(actor: Actor | null, input: unknown): Promise<Re
 
   const outcome = await runOperationNow(operationId);
   if (outcome.status === "succeeded") {
-    const record = await db.apiKey.findUniqueOrThrow({ where: { id: keyId }, select: { lastFour: true, awsKeyId: true } });
-    // When the background worker finished it first, the value is read back from AWS for this one showing.
-    const value = outcome.result?.keyValue ?? (record.awsKeyId ? await getApiKeyValue(record.awsKeyId).catch(() => null) : null);
+    const [record, value] = await Promise.all([db.apiKey.findUniqueOrThrow({ where: { id: keyId }, select: { lastFour: true } }), newKeyValue(outcome, keyId)]);
     return ok({ id: keyId, name: parsed.data.name, value, lastFour: record.lastFour, notice: null });
   }
   if (outcome.status === "failed") return fail("unavailable", failedMessage("Creating the key", outcome));

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { applyKeyChange } from "@/lib/keys/change-key";
 import { renameKeySchema, ROTATION_GRACE, rotateKeySchema } from "@/lib/keys/key-actions.schema";
 import { loadOwnedKey } from "@/lib/keys/load-owned-key";
+import { newKeyValue } from "@/lib/keys/new-key-value";
 import { enqueueOperation } from "@/lib/operations/enqueue";
 import { failedMessage, pendingMessage } from "@/lib/keys/outcome-message";
 import { runOperationNow } from "@/lib/operations/run";
@@ -102,7 +103,7 @@ export async function rotateKey(actor: Actor | null, keyId: unknown, input: unkn
   const graceEndsAt = graceSeconds > 0 && outcome.status === "succeeded" ? (await db.apiKey.findUniqueOrThrow({ where: { id: old.id } })).graceEndsAt : null;
   return ok({
     newKeyId: queued.replacementId,
-    value: outcome.status === "succeeded" ? (outcome.result?.keyValue ?? null) : null,
+    value: await newKeyValue(outcome, queued.replacementId),
     graceEndsAt,
     notice: outcome.status === "succeeded" ? null : pendingMessage("the new key"),
   });
