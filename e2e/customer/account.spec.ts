@@ -47,7 +47,7 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-test("a customer edits the profile, changes the password, and signs in with the new one", async ({ page }) => {
+test("a customer edits the profile, changes the password, and signs in with the new one", async ({ page, browser }, testInfo) => {
   const email = uniqueEmail("account");
   await signUp(page, { name: "Account Tester", company: "Old Co", email, password: PASSWORD });
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Account" }).click();
@@ -80,10 +80,23 @@ test("a customer edits the profile, changes the password, and signs in with the 
   await expect(password.getByLabel("New password", { exact: true })).toHaveValue("a-brand-new-password");
   await screenshots(page, "account-password-error");
 
+  // A second session (another browser) signed in before the change.
+  const elsewhere = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const otherPage = await elsewhere.newPage();
+  await signIn(otherPage, email, PASSWORD);
+  await expect(otherPage).toHaveURL(/\/dashboard$/);
+
   await password.getByLabel("Current password").fill(PASSWORD);
   await password.getByRole("button", { name: "Change password" }).click();
-  await expect(password.getByText("Your password was changed.")).toBeVisible();
+  await expect(password.getByText("Your password was changed. Every other session was signed out")).toBeVisible();
   await expect(password.getByLabel("Current password")).toHaveValue("");
+
+  // This session carries on; the other one has ended and is sent to sign in.
+  await page.goto("/dashboard");
+  await expect(page.getByRole("heading", { name: "Welcome, Renamed Tester" })).toBeVisible();
+  await otherPage.goto("/dashboard");
+  await expect(otherPage).toHaveURL(/\/sign-in/);
+  await elsewhere.close();
 
   await signOut(page);
   await signIn(page, email, PASSWORD);

@@ -8,10 +8,11 @@ import type { Actor } from "@/lib/policy/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { invalidInput } from "@/lib/validation/field-errors";
 
-export const PASSWORD_CHANGED = "Your password was changed. Use the new one the next time you sign in.";
+export const PASSWORD_CHANGED = "Your password was changed. Every other session was signed out; use the new password the next time you sign in.";
 
 /**
- * Changes the signed-in user's password after checking the current one. Outstanding reset links stop working.
+ * Changes the signed-in user's password after checking the current one. Outstanding reset links stop working, and
+ * every session that began before the change ends (lib/auth/session); the caller renews its own session.
  * A wrong current password is audited as a failure and changes nothing.
  */
 export async function changePassword(actor: Actor | null, input: unknown): Promise<Result<{ message: string }>> {

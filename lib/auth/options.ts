@@ -4,6 +4,7 @@ import CognitoProvider from "next-auth/providers/cognito";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { signInSchema } from "@/lib/auth/credentials.schema";
+import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-token";
 import { findOrCreateOidcUser, signInWithPassword } from "@/lib/auth/sign-in";
 import { env } from "@/lib/env";
 
@@ -35,7 +36,7 @@ let cached: NextAuthOptions | undefined;
 export function authOptions(): NextAuthOptions {
   cached ??= {
     secret: env().NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: 60 * 60 * 12 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/sign-in" },
     providers: providers(),
     callbacks: {

@@ -7,6 +7,7 @@ import { changePassword } from "@/lib/account/change-password";
 import { deleteOwnAccount } from "@/lib/account/delete-account";
 import { updateProfile } from "@/lib/account/update-profile";
 import { formFields, runAction } from "@/lib/auth/run-action";
+import { renewSessionToken } from "@/lib/auth/session-token";
 
 export async function updateProfileAction(form: FormData) {
   const result = await runAction("update-profile", (actor) => updateProfile(actor, formFields(form)));
@@ -15,7 +16,12 @@ export async function updateProfileAction(form: FormData) {
 }
 
 export async function changePasswordAction(form: FormData) {
-  return runAction("change-password", (actor) => changePassword(actor, formFields(form)));
+  return runAction("change-password", async (actor) => {
+    const result = await changePassword(actor, formFields(form));
+    // Sessions that began before the change are over; this one proved the password just now and carries on.
+    if (result.ok) await renewSessionToken({ signedInAt: Date.now() });
+    return result;
+  });
 }
 
 export async function deleteAccountAction(form: FormData) {
