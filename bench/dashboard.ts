@@ -3,7 +3,10 @@
  * signed-in sessions requesting /dashboard concurrently, against the same server's static /api/health; plus how many
  * AWS calls a dashboard view makes (counted by a proxy in front of local AWS), which should be 0 on a warm cache.
  * The portal runs as a production build (`next start`), the load from a separate process.
- * Flags: --customers N (10000) --sessions N (50) --seconds N (15) --warmup N (3). BENCH_DATABASE_URL=… uses a server.
+ * For context it also loads /sign-in signed out: a server-rendered page with the same layout and no database query,
+ * the floor for any page this server renders per request.
+ * Flags: --customers N (10000) --sessions N (50) --seconds N (15) --warmup N (3) --cpu-prof DIR (profile the portal
+ * during the dashboard load; see cpu-profile-hook.mjs). BENCH_DATABASE_URL=… uses a server.
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +25,9 @@ const WARMUP = arg('--warmup', 3);
 const PORT = arg('--port', 3900);
 const PASSWORD = 'bench-password-1';
 const DIST = '.next-bench';
+const PROFILE_HOOK = fileURLToPath(new URL('./cpu-profile-hook.mjs', import.meta.url));
+/** --cpu-prof DIR writes V8 CPU profiles of the portal process(es) to DIR, for finding where a view's time goes. */
+const CPU_PROF_DIR = process.argv.includes('--cpu-prof') ? process.argv[process.argv.indexOf('--cpu-prof') + 1] : undefined;
 
 async function seedCustomers(databaseUrl: string) {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -90,7 +96,7 @@ function runJob(job: LoadJob): Promise<LoadResult> {
 
 async function main() {
   const stack = await startStack({ rateLimits: false });
-  const env = { ...stack.env, NEXT_DIST_DIR: DIST, NEXTAUTH_URL: `http://127.0.0.1:${PORT}` };
+  const env = { ...stack.env, NEXT_DIST_DIR: DIST, NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, PROF_DIR: CPU_PROF_DIR };
   let portal: import('node:child_process').ChildProcess | undefined;
   try {
     await runNode([tsxCli, '--conditions=react-server', 'scripts/seed.ts'], env, 'tier sync');
@@ -98,7 +104,8 @@ async function main() {
     const counts = await seedCustomers(stack.databaseUrl);
     console.log(`[bench] seeded ${counts?.customers} customers and ${counts?.keys} keys in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     if (buildIsStale(DIST)) await runNode([nextCli, 'build'], env, 'next build');
-    portal = (await startNode([nextCli, 'start', '-p', String(PORT), '-H', '127.0.0.1'], env, 'portal', /Ready in/)).child;
+    const profile = CPU_PROF_DIR ? ['--import', PROFILE_HOOK] : [];
+    portal = (await startNode([...profile, nextCli, 'start', '-p', String(PORT), '-H', '127.0.0.1'], env, 'portal', /Ready in/)).child;
     const base = `http://127.0.0.1:${PORT}`;
 
     const cookies: string[] = [];
@@ -109,16 +116,27 @@ async function main() {
       if (page.status !== 200 || !html.includes('Welcome, Bench customer')) throw new Error(`warm-up view failed: ${page.status}`);
     }
 
+    const load = { headers: {}, connections: SESSIONS, warmupMs: WARMUP * 1000, durationMs: SECONDS * 1000 };
     const before = stack.awsCalls();
-    const dashboard = await runJob({ url: `${base}/dashboard`, headers: {}, headerSets: cookies.map((cookie) => ({ cookie })), connections: SESSIONS, warmupMs: WARMUP * 1000, durationMs: SECONDS * 1000 });
+    const toggleProfiler = () => CPU_PROF_DIR && portal?.kill('SIGUSR2');
+    toggleProfiler();
+    const dashboard = await runJob({ ...load, url: `${base}/dashboard`, headerSets: cookies.map((cookie) => ({ cookie })) });
+    toggleProfiler();
     const awsCalls = stack.awsCalls() - before;
-    const health = await runJob({ url: `${base}/api/health`, headers: {}, connections: SESSIONS, warmupMs: WARMUP * 1000, durationMs: SECONDS * 1000 });
+    // The floor for any server-rendered page here: the same layout and a form, signed out, no database query.
+    const signInPage = await runJob({ ...load, url: `${base}/sign-in` });
+    const health = await runJob({ ...load, url: `${base}/api/health` });
 
     const views = dashboard.requests; // measured window only; the calls were counted over warm-up + window
     const row = (name: string, r: LoadResult) => [name, String(r.requests), r.rps.toFixed(0), r.p50Ms.toFixed(1), r.p95Ms.toFixed(1), r.p99Ms.toFixed(1), JSON.stringify(r.statuses), String(r.errors)];
-    console.log(`\nDashboard vs static, ${SESSIONS} concurrent signed-in sessions, ${SECONDS} s each (${process.env.BENCH_DATABASE_URL ? 'PostgreSQL server' : 'embedded PGlite'}):`);
-    printTable(['page', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'statuses', 'errors'], [row('/dashboard', dashboard), row('/api/health (static)', health)]);
-    console.log(`\nratio dashboard/static: p50 ${(dashboard.p50Ms / health.p50Ms).toFixed(1)}x, p95 ${(dashboard.p95Ms / health.p95Ms).toFixed(1)}x (target ≤ 2)`);
+    console.log(`\nDashboard vs static, ${SESSIONS} concurrent sessions, ${SECONDS} s each (${process.env.BENCH_DATABASE_URL ? 'PostgreSQL server' : 'embedded PGlite'}):`);
+    printTable(
+      ['page', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'statuses', 'errors'],
+      [row('/dashboard (signed in)', dashboard), row('/sign-in (rendered, no DB)', signInPage), row('/api/health (static)', health)],
+    );
+    const ratio = (a: LoadResult, b: LoadResult) => `p50 ${(a.p50Ms / b.p50Ms).toFixed(1)}x, p95 ${(a.p95Ms / b.p95Ms).toFixed(1)}x`;
+    console.log(`\nratio dashboard/static: ${ratio(dashboard, health)} (target ≤ 2)`);
+    console.log(`ratio dashboard/rendered sign-in page: ${ratio(dashboard, signInPage)}; sign-in/static: ${ratio(signInPage, health)}`);
     console.log(`AWS calls during the dashboard load (warm-up + window): ${awsCalls} for ${views}+ views = ${(awsCalls / Math.max(1, views)).toFixed(3)} per view (target 0)`);
   } finally {
     portal?.kill('SIGTERM');

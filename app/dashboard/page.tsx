@@ -5,27 +5,22 @@ import { Card } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guards";
-import { getOwnAccount } from "@/lib/customers/queries";
+import { getOwnOverview } from "@/lib/customers/queries";
 import { formatQuota, formatThrottle } from "@/lib/format/tier";
 import { curlExample } from "@/lib/gateway/curl-example";
 import { targetApi } from "@/lib/gateway/target-api";
-import { listOwnKeys } from "@/lib/keys/queries";
 
 export const metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
 
 export default async function DashboardPage() {
   const actor = await requirePagePermission("key.list", "/dashboard");
-  const [accountResult, keys, api] = await Promise.all([
-    getOwnAccount(actor),
-    listOwnKeys(actor),
-    targetApi().catch(() => null),
-  ]);
-  if (!accountResult.ok) throw new Error(accountResult.error.message);
-  if (!keys.ok) throw new Error(keys.error.message);
-  const account = accountResult.data;
+  const [overview, api] = await Promise.all([getOwnOverview(actor), targetApi().catch(() => null)]);
+  if (!overview.ok) throw new Error(overview.error.message);
+  const account = overview.data;
+  const keys = account.keys;
   const invokeUrl = api?.invokeUrl ?? "https://your-api.example.com";
-  const liveKeys = keys.data.filter((k) => k.status === "ACTIVE" || k.status === "DISABLED" || k.status === "PENDING").length;
+  const liveKeys = keys.filter((k) => k.status === "ACTIVE" || k.status === "DISABLED" || k.status === "PENDING").length;
   const disabledReason =
     liveKeys >= account.tier.maxKeys ? `Your ${account.tier.name} tier allows ${account.tier.maxKeys} keys; revoke one to create another.` : null;
 
@@ -70,7 +65,7 @@ export default async function DashboardPage() {
       <Card title="API keys" className="mt-6">
         <CreateKeyForm invokeUrl={invokeUrl} disabledReason={disabledReason} />
         <Suspense>
-          <KeyList keys={keys.data} invokeUrl={invokeUrl} />
+          <KeyList keys={keys} invokeUrl={invokeUrl} />
         </Suspense>
       </Card>
     </>

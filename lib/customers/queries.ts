@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { keyListOrder, keyViewSelect, listedKeysWhere, toKeyView, type KeyView } from "@/lib/keys/queries";
 import type { Prisma } from "@/lib/generated/prisma";
 import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
@@ -88,19 +89,30 @@ export interface OwnAccount {
   tier: { name: string; rateLimit: number; burstLimit: number; quotaLimit: number | null; quotaPeriod: string | null; maxKeys: number };
 }
 
-/** The signed-in customer's own account summary; the customer id comes from the session, never from input. */
-export async function getOwnAccount(actor: Actor | null): Promise<Result<OwnAccount>> {
+export interface OwnOverview extends OwnAccount {
+  keys: KeyView[];
+}
+
+/**
+ * The signed-in customer's dashboard: account, tier and keys, read in one query (the dashboard is the most viewed
+ * page). The customer id comes from the session, never from input.
+ */
+export async function getOwnOverview(actor: Actor | null): Promise<Result<OwnOverview>> {
   const allowed = authorize(actor, "account.read");
   if (!allowed.ok) return allowed;
+  const keysAllowed = authorize(actor, "key.list");
+  if (!keysAllowed.ok) return keysAllowed;
+  const customerId = actor?.customerId ?? "";
   const c = await db.customer.findUnique({
-    where: { id: actor?.customerId ?? "" },
+    where: { id: customerId },
     select: {
       id: true,
       name: true,
       company: true,
       tier: { select: { name: true, rateLimit: true, burstLimit: true, quotaLimit: true, quotaPeriod: true, maxKeys: true } },
+      apiKeys: { where: listedKeysWhere(customerId), orderBy: keyListOrder, select: keyViewSelect() },
     },
   });
   if (!c) return fail("not_found", "Your customer account was not found.");
-  return ok({ customerId: c.id, name: c.name, company: c.company, tier: c.tier });
+  return ok({ customerId: c.id, name: c.name, company: c.company, tier: c.tier, keys: c.apiKeys.map(toKeyView) });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
 import { ok, type Result } from "@/lib/result";
@@ -27,46 +27,60 @@ const progressLabel = {
   ROTATE_KEY: "rotating",
 } as const;
 
+/** Which of a customer's keys the portal lists: live ones, plus failed and revoked ones from the last 30 days. */
+export function listedKeysWhere(customerId: string, now = Date.now()) {
+  const monthAgo = new Date(now - 30 * 24 * 3600 * 1000);
+  return {
+    customerId,
+    OR: [{ status: { in: ["PENDING", "ACTIVE", "DISABLED"] } }, { status: { in: ["FAILED", "REVOKED"] }, updatedAt: { gte: monthAgo } }],
+  } satisfies Prisma.ApiKeyWhereInput;
+}
+
+/** The columns a KeyView is made from, with the change queued or running on the key (if any). */
+export function keyViewSelect(now = Date.now()) {
+  const soon = new Date(now + 60_000);
+  return {
+    id: true,
+    name: true,
+    lastFour: true,
+    status: true,
+    failureReason: true,
+    createdAt: true,
+    revokedAt: true,
+    graceEndsAt: true,
+    operations: {
+      where: { status: { in: ["QUEUED", "RUNNING"] }, runAfter: { lte: soon } },
+      select: { kind: true, input: true },
+      take: 1,
+      orderBy: { createdAt: "asc" },
+    },
+  } satisfies Prisma.ApiKeySelect;
+}
+
+export const keyListOrder = [{ createdAt: "desc" }, { id: "desc" }] satisfies Prisma.ApiKeyOrderByWithRelationInput[];
+
+type KeyRecord = Prisma.ApiKeyGetPayload<{ select: ReturnType<typeof keyViewSelect> }>;
+
+/** A key record as the dashboard shows it, with the kind of change in progress named. */
+export function toKeyView({ operations, ...key }: KeyRecord): KeyView {
+  const op = operations[0];
+  let inProgress: KeyView["inProgress"] = null;
+  if (key.status === "PENDING") inProgress = "creating";
+  else if (op?.kind === "SET_KEY_ENABLED") {
+    const enabled = typeof op.input === "object" && op.input !== null && !Array.isArray(op.input) && op.input.enabled === true;
+    inProgress = enabled ? "enabling" : "disabling";
+  } else if (op && op.kind in progressLabel) inProgress = progressLabel[op.kind as keyof typeof progressLabel];
+  return { ...key, inProgress };
+}
+
 /** The actor's own keys: live ones, plus failed and revoked ones from the last 30 days as a record. */
 export async function listOwnKeys(actor: Actor | null): Promise<Result<KeyView[]>> {
   const allowed = authorize(actor, "key.list");
   if (!allowed.ok) return allowed;
-  const customerId = actor?.customerId ?? "";
-  const monthAgo = new Date(Date.now() - 30 * 24 * 3600 * 1000);
-  const soon = new Date(Date.now() + 60_000);
   const keys = await db.apiKey.findMany({
-    where: {
-      customerId,
-      OR: [{ status: { in: ["PENDING", "ACTIVE", "DISABLED"] } }, { status: { in: ["FAILED", "REVOKED"] }, updatedAt: { gte: monthAgo } }],
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: {
-      id: true,
-      name: true,
-      lastFour: true,
-      status: true,
-      failureReason: true,
-      createdAt: true,
-      revokedAt: true,
-      graceEndsAt: true,
-      operations: {
-        where: { status: { in: ["QUEUED", "RUNNING"] }, runAfter: { lte: soon } },
-        select: { kind: true, input: true },
-        take: 1,
-        orderBy: { createdAt: "asc" },
-      },
-    },
+    where: listedKeysWhere(actor?.customerId ?? ""),
+    orderBy: keyListOrder,
+    select: keyViewSelect(),
   });
-  return ok(
-    keys.map(({ operations, ...key }) => {
-      const op = operations[0];
-      let inProgress: KeyView["inProgress"] = null;
-      if (key.status === "PENDING") inProgress = "creating";
-      else if (op?.kind === "SET_KEY_ENABLED") {
-        const enabled = typeof op.input === "object" && op.input !== null && !Array.isArray(op.input) && op.input.enabled === true;
-        inProgress = enabled ? "enabling" : "disabling";
-      } else if (op && op.kind in progressLabel) inProgress = progressLabel[op.kind as keyof typeof progressLabel];
-      return { ...key, inProgress };
-    }),
-  );
+  return ok(keys.map(toKeyView));
 }
