@@ -1,16 +1,8 @@
-// Prisma CLI configuration. The JS schema engine (through the pg driver adapter) lets `prisma migrate deploy` run
-// without downloading a native engine, so migrations apply offline to PostgreSQL and to the embedded PGlite server.
+// Prisma CLI configuration for `prisma generate` (Prisma 7: the client's query compiler caches query plans).
+// Migrations use prisma/migrate.config.ts through the Prisma 6.19 CLI; scripts/prisma.mjs chooses.
 import { defineConfig } from "prisma/config";
 
 export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
-  experimental: { adapter: true },
-  engine: "js",
-  async adapter() {
-    const { PrismaPg } = await import("@prisma/adapter-pg");
-    const url = process.env.DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set: run migrations through `npm run db:migrate`.");
-    return new PrismaPg({ connectionString: url });
-  },
 });
