@@ -11,15 +11,15 @@ function input(overrides: Partial<OverviewInput> = {}): OverviewInput {
     syncedAt: new Date("2026-11-24T11:59:20.000Z"),
     tier: { name: "Basic", ...basic },
     keys: [
-      { id: "k1", name: "prod", lastFour: "abcd", status: "ACTIVE", createdAt: new Date("2026-11-01T00:00:00Z"), limits: basic },
-      { id: "k2", name: "ci", lastFour: "efgh", status: "ACTIVE", createdAt: new Date("2026-11-24T08:00:00Z"), limits: basic },
+      { id: "k1", name: "prod", lastFour: "abcd", status: "ACTIVE", createdAt: new Date("2026-11-01T00:00:00Z"), usagePlanId: "plan-basic", limits: basic },
+      { id: "k2", name: "ci", lastFour: "efgh", status: "ACTIVE", createdAt: new Date("2026-11-24T08:00:00Z"), usagePlanId: "plan-basic", limits: basic },
     ],
     days: [
-      { apiKeyId: "k1", date: "2026-10-25", used: 999, remaining: 1 }, // before the 30-day window
-      { apiKeyId: "k1", date: "2026-10-26", used: 7, remaining: 993 }, // first day of the window
-      { apiKeyId: "k1", date: "2026-11-23", used: 300, remaining: 700 },
-      { apiKeyId: "k1", date: "2026-11-24", used: 850, remaining: 150 },
-      { apiKeyId: "k2", date: "2026-11-24", used: 30, remaining: 970 },
+      { apiKeyId: "k1", usagePlanId: "plan-basic", date: "2026-10-25", used: 999, remaining: 1 }, // before the 30-day window
+      { apiKeyId: "k1", usagePlanId: "plan-basic", date: "2026-10-26", used: 7, remaining: 993 }, // first day of the window
+      { apiKeyId: "k1", usagePlanId: "plan-basic", date: "2026-11-23", used: 300, remaining: 700 },
+      { apiKeyId: "k1", usagePlanId: "plan-basic", date: "2026-11-24", used: 850, remaining: 150 },
+      { apiKeyId: "k2", usagePlanId: "plan-basic", date: "2026-11-24", used: 30, remaining: 970 },
     ],
     ...overrides,
   };
@@ -89,9 +89,23 @@ describe("buildUsageOverview", () => {
   });
 
   it("headlines a used-up key before one that is merely running out", () => {
-    const days = [...input().days, { apiKeyId: "k2", date: "2026-11-24", used: 1000, remaining: 0 }].filter((d) => !(d.apiKeyId === "k2" && d.used === 30));
+    const days = [...input().days, { apiKeyId: "k2", usagePlanId: "plan-basic", date: "2026-11-24", used: 1000, remaining: 0 }].filter((d) => !(d.apiKeyId === "k2" && d.used === 30));
     const o = buildUsageOverview(input({ days }));
     expect(o.forecast).toMatchObject({ keyId: "k2", keyName: "ci", forecast: { kind: "exhausted" } });
     expect(o.limitingKeyId).toBe("k2");
+  });
+
+  it("adds up a day split between two plans by a tier move, but counts only the current plan against its quota", () => {
+    const premium: TierLimits = { rateLimit: 50, burstLimit: 100, quotaLimit: 50_000, quotaPeriod: "MONTH" };
+    const keys = [{ ...input().keys[0]!, usagePlanId: "plan-premium", limits: premium }];
+    const days = [
+      { apiKeyId: "k1", usagePlanId: "plan-basic", date: "2026-11-23", used: 300, remaining: 700 },
+      { apiKeyId: "k1", usagePlanId: "plan-basic", date: "2026-11-24", used: 600, remaining: 400 }, // before the move
+      { apiKeyId: "k1", usagePlanId: "plan-premium", date: "2026-11-24", used: 250, remaining: 49_750 }, // after it
+    ];
+    const o = buildUsageOverview(input({ keys, days }));
+    expect(o.keys[0]).toMatchObject({ today: 850, periodUsed: 250, quota: 50_000, remaining: 49_750, period: "MONTH" });
+    expect(o.keys[0]?.daily.slice(-2)).toEqual([300, 850]);
+    expect(o.total).toMatchObject({ today: 850, last30Days: 1150 });
   });
 });

@@ -77,8 +77,15 @@ export interface OverviewKeyInput {
   lastFour: string | null;
   status: KeyUsageStatus;
   createdAt: Date;
-  /** Limits of the usage plan the key is in (normally the customer's tier). */
+  /** The usage plan the key is in now (normally the customer's tier's), and its limits. */
+  usagePlanId: string;
   limits: TierLimits;
+}
+
+/** A cached GetUsage day of one key in one usage plan (a key moved between plans has a row per plan that day). */
+export interface OverviewUsageDay extends StoredUsageDay {
+  apiKeyId: string;
+  usagePlanId: string;
 }
 
 export interface OverviewInput {
@@ -86,14 +93,19 @@ export interface OverviewInput {
   syncedAt: Date | null;
   tier: TierLimits & { name: string };
   keys: OverviewKeyInput[];
-  days: (StoredUsageDay & { apiKeyId: string })[];
+  days: OverviewUsageDay[];
 }
 
 const sum = (values: readonly number[]) => values.reduce((total, n) => total + n, 0);
 
-function keyUsage(key: OverviewKeyInput, stored: StoredUsageDay[], days: string[], now: Date): KeyUsage {
+/**
+ * Requests are counted per usage plan: a key moved to another plan mid-day has that day's requests split between the
+ * two. The daily figures add them up; the quota figures count the current plan only, as AWS enforces it.
+ */
+function keyUsage(key: OverviewKeyInput, stored: OverviewUsageDay[], days: string[], now: Date): KeyUsage {
   const today = utcDay(now);
-  const usedOn = new Map(stored.map((d) => [d.date, d.used]));
+  const usedOn = new Map<string, number>();
+  for (const d of stored) usedOn.set(d.date, (usedOn.get(d.date) ?? 0) + d.used);
   const daily = days.map((day) => usedOn.get(day) ?? 0);
   const usedToday = usedOn.get(today) ?? 0;
   const base = {
@@ -112,7 +124,12 @@ function keyUsage(key: OverviewKeyInput, stored: StoredUsageDay[], days: string[
     return { ...base, period: null, resetsAt: null, periodUsed: null, quota: null, remaining: null, percentUsed: null, forecast: null };
   }
   const window = quotaPeriodAt(quotaPeriod, now);
-  const used = periodUsed(stored, quota, utcDay(window.start), today);
+  const used = periodUsed(
+    stored.filter((d) => d.usagePlanId === key.usagePlanId),
+    quota,
+    utcDay(window.start),
+    today,
+  );
   const firstDay = utcDay(key.createdAt);
   const recentDays: number[] = [];
   for (let day = addDays(today, -7); day < today; day = addDays(day, 1)) if (day >= firstDay) recentDays.push(usedOn.get(day) ?? 0);
@@ -133,10 +150,10 @@ const runsOutAt = (k: KeyUsage) => (k.forecast?.kind === "runs_out" ? k.forecast
 export function buildUsageOverview(input: OverviewInput): UsageOverview {
   const { now } = input;
   const days = daysEndingWith(utcDay(now), CHART_DAYS);
-  const storedByKey = new Map<string, StoredUsageDay[]>();
+  const storedByKey = new Map<string, OverviewUsageDay[]>();
   for (const d of input.days) {
     const list = storedByKey.get(d.apiKeyId) ?? [];
-    list.push({ date: d.date, used: d.used, remaining: d.remaining });
+    list.push(d);
     storedByKey.set(d.apiKeyId, list);
   }
 

@@ -49,7 +49,7 @@ export async function getUsageOverview(actor: Actor | null, { now = new Date() }
       status: true,
       createdAt: true,
       usagePlanId: true,
-      usageDays: { where: { date: { gte: from, lte: dayStart(today) } }, select: { date: true, used: true, remaining: true } },
+      usageDays: { where: { date: { gte: from, lte: dayStart(today) } }, select: { date: true, usagePlanId: true, used: true, remaining: true } },
     },
   });
   const plans = [...new Set(keys.map((k) => k.usagePlanId))];
@@ -67,10 +67,12 @@ export async function getUsageOverview(actor: Actor | null, { now = new Date() }
       tier: { name: customer.tier.name, ...customerLimits },
       keys: keys.flatMap((k) =>
         k.status === "ACTIVE" || k.status === "DISABLED" || k.status === "REVOKED"
-          ? [{ id: k.id, name: k.name, lastFour: k.lastFour, status: k.status, createdAt: k.createdAt, limits: limitsByPlan.get(k.usagePlanId) ?? customerLimits }]
+          ? [{ id: k.id, name: k.name, lastFour: k.lastFour, status: k.status, createdAt: k.createdAt, usagePlanId: k.usagePlanId, limits: limitsByPlan.get(k.usagePlanId) ?? customerLimits }]
           : [],
       ),
-      days: keys.flatMap((k) => k.usageDays.map((d) => ({ apiKeyId: k.id, date: utcDay(d.date), used: d.used, remaining: d.remaining }))),
+      days: keys.flatMap((k) =>
+        k.usageDays.map((d) => ({ apiKeyId: k.id, usagePlanId: d.usagePlanId, date: utcDay(d.date), used: d.used, remaining: d.remaining })),
+      ),
     }),
   );
 }

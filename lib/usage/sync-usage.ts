@@ -101,8 +101,7 @@ function upsertStatement(rows: RowToStore[], fetchedAt: Date): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO "UsageDay" ("apiKeyId", "date", "usagePlanId", "used", "remaining", "fetchedAt")
     VALUES ${Prisma.join(values)}
-    ON CONFLICT ("apiKeyId", "date") DO UPDATE SET
-      "usagePlanId" = EXCLUDED."usagePlanId",
+    ON CONFLICT ("apiKeyId", "usagePlanId", "date") DO UPDATE SET
       "used" = EXCLUDED."used",
       "remaining" = EXCLUDED."remaining",
       "fetchedAt" = EXCLUDED."fetchedAt"`;

@@ -4,6 +4,7 @@ import { APIGatewayClient, DeleteApiKeyCommand, UpdateUsageCommand } from "@aws-
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createKey } from "@/lib/keys/create-key";
+import { changeTier } from "@/lib/tiers/change-tier";
 import { getUsageOverview } from "@/lib/usage/queries";
 import { refreshOwnUsage, refreshOwnUsageIfStale } from "@/lib/usage/refresh-own-usage";
 import { refreshStaleUsage, refreshUsage } from "@/lib/usage/sync-usage";
@@ -136,12 +137,33 @@ describe("usage: GetUsage → UsageDay cache → overview", () => {
     if (!created.ok || !created.data.value) throw new Error("no key");
     await call(created.data.value, 4);
     expect((await refreshUsage(customer.customerId)).ok).toBe(true);
-    const row = await db.usageDay.findUniqueOrThrow({ where: { apiKeyId_date: { apiKeyId: created.data.id, date: new Date(`${utcDay(new Date())}T00:00:00Z`) } } });
+    const row = await db.usageDay.findFirstOrThrow({ where: { apiKeyId: created.data.id, date: new Date(`${utcDay(new Date())}T00:00:00Z`) } });
     expect([row.used, row.remaining]).toEqual([4, null]);
     const overview = await getUsageOverview(customer);
     if (!overview.ok) throw new Error(overview.error.message);
     expect(overview.data.period).toBeNull();
     expect(overview.data.keys[0]).toMatchObject({ today: 4, quota: null, remaining: null, percentUsed: null, forecast: null, rateLimit: 1000, burstLimit: 2000 });
+  });
+
+  it("keeps today's requests from before a tier move: the day adds up both plans, the quota counts the new one", async () => {
+    const { customer, key } = await customerWithKey("basic");
+    expect(await call(key.value, 6)).toEqual(Array(6).fill(200));
+    const premium = await db.tier.findFirstOrThrow({ where: { slug: "premium" } });
+    const moved = await changeTier(customer, { tierId: premium.id });
+    if (!moved.ok) throw new Error(moved.error.message);
+    expect(await call(key.value, 4)).toEqual(Array(4).fill(200));
+    expect((await refreshUsage(customer.customerId)).ok).toBe(true);
+
+    const today = new Date(`${utcDay(new Date())}T00:00:00Z`);
+    const rows = await db.usageDay.findMany({ where: { apiKeyId: key.id, date: today }, orderBy: { used: "desc" } });
+    expect(rows.map((r) => [r.usagePlanId, r.used])).toEqual([
+      [key.usagePlanId, 6],
+      [premium.usagePlanId, 4],
+    ]);
+    const overview = await getUsageOverview(customer);
+    if (!overview.ok) throw new Error(overview.error.message);
+    expect(overview.data.keys[0]).toMatchObject({ today: 10, periodUsed: 4, quota: premium.quotaLimit, period: premium.quotaPeriod });
+    expect(overview.data.total.today).toBe(10);
   });
 
   it("is readable by its owner only", async () => {

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import type { OperationHandler } from "@/lib/operations/handler";
 import { ensureInPlan, removeFromPlanIfPresent } from "@/lib/operations/handlers/provision-key";
+import { refreshUsage } from "@/lib/usage/sync-usage";
 
 const input = z.object({ fromTierId: z.string(), toTierId: z.string(), requestId: z.string().optional() });
 
@@ -17,7 +18,8 @@ async function liveKeys(customerId: string) {
 /**
  * Moves every key of a customer to the new tier's plan: remove from the old plan, then add to the new one (AWS
  * refuses a key in two plans on one stage). The customer's tier changes only when every key has moved; if the move
- * gives up, every key is put back in the old plan.
+ * gives up, every key is put back in the old plan. AWS counts usage per plan, so the keys' usage in the old plan is
+ * read first (best effort): today's requests before the move stay in the usage history.
  */
 export const moveTierHandler: OperationHandler = {
   async run(ctx) {
@@ -27,6 +29,7 @@ export const moveTierHandler: OperationHandler = {
       db.tier.findUniqueOrThrow({ where: { id: fromTierId } }),
       db.tier.findUniqueOrThrow({ where: { id: toTierId } }),
     ]);
+    await refreshUsage(customerId).catch(() => undefined);
     for (const key of await liveKeys(customerId)) {
       if (key.usagePlanId === to.usagePlanId || !key.awsKeyId) continue;
       await removeFromPlanIfPresent(key.usagePlanId, key.awsKeyId);
