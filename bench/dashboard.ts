@@ -16,7 +16,7 @@ import { buildIsStale } from '../scripts/lib/build';
 import { nextCli, runNode, startNode, tsxCli } from '../scripts/lib/processes';
 import type { LoadJob, LoadResult } from './load-worker';
 import { startStack } from './stack';
-import { arg, printTable } from './table';
+import { arg, printTable, runBenchmark, stringArg } from './table';
 
 const CUSTOMERS = arg('--customers', 10_000);
 const SESSIONS = arg('--sessions', 50);
@@ -27,7 +27,7 @@ const PASSWORD = 'bench-password-1';
 const DIST = '.next-bench';
 const PROFILE_HOOK = fileURLToPath(new URL('./cpu-profile-hook.mjs', import.meta.url));
 /** --cpu-prof DIR writes V8 CPU profiles of the portal process(es) to DIR, for finding where a view's time goes. */
-const CPU_PROF_DIR = process.argv.includes('--cpu-prof') ? process.argv[process.argv.indexOf('--cpu-prof') + 1] : undefined;
+const CPU_PROF_DIR = stringArg('--cpu-prof');
 
 async function seedCustomers(databaseUrl: string) {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -144,10 +144,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -24,7 +24,7 @@ import {
 } from '@aws-sdk/client-api-gateway';
 import { startLocalAws } from '../local-aws/server';
 import type { LoadJob, LoadResult } from './load-worker';
-import { arg, printTable } from './table';
+import { arg, printTable, runBenchmark } from './table';
 
 const seconds = arg('--seconds', 7);
 const warmup = arg('--warmup', 1.5);
@@ -122,10 +122,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { APIGatewayClient, CreateApiKeyCommand, CreateUsagePlanCommand, CreateUsagePlanKeyCommand, GetUsageCommand } from '@aws-sdk/client-api-gateway';
 import { startLocalAws } from '../local-aws/server';
 import { dayString, epochDayOf } from '../local-aws/usage-ledger';
-import { arg, printTable, quantile } from './table';
+import { arg, printTable, quantile, runBenchmark } from './table';
 
 const KEYS = arg('--keys', 10_000);
 const CONCURRENCY = arg('--concurrency', 32);
@@ -116,10 +116,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

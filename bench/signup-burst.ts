@@ -7,7 +7,7 @@
 import { APIGatewayClient, GetApiKeysCommand } from '@aws-sdk/client-api-gateway';
 import { runNode, startNode, tsxCli } from '../scripts/lib/processes';
 import { startStack } from './stack';
-import { arg, printTable } from './table';
+import { arg, printTable, runBenchmark } from './table';
 
 const CUSTOMERS = arg('--customers', 500);
 const CONCURRENCY = arg('--concurrency', 25);
@@ -90,10 +90,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -1,4 +1,4 @@
-/** Small helpers shared by the benchmarks: a plain-text table and numeric flags. */
+/** Small helpers shared by the benchmarks: a plain-text table, flags, quantiles and the entry point. */
 
 export function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -23,4 +23,21 @@ export function arg(name: string, fallback: number): number {
 export function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1] as number;
+}
+
+/** Runs a benchmark's main and exits: 0 when it finished, 1 (with the error printed) when it failed. */
+export function runBenchmark(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
+
+/** `--name value` from argv as a string, else undefined. */
+export function stringArg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i < 0 ? undefined : process.argv[i + 1];
 }
