@@ -1,8 +1,9 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState } from "react";
 import { signUpAction } from "../actions";
+import { useActionForm } from "@/components/forms/use-action-form";
 import type { TierCardData } from "@/components/tiers/tier-card";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -12,32 +13,21 @@ import { formatPrice, formatQuota, formatThrottle } from "@/lib/format/tier";
 type TierOption = Pick<TierCardData, "id" | "name" | "rateLimit" | "burstLimit" | "quotaLimit" | "quotaPeriod" | "monthlyPriceCents" | "visibility">;
 
 export function SignUpForm({ tiers, defaultTierId }: { tiers: TierOption[]; defaultTierId: string }) {
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault(); // keeps every typed value in the form if the server refuses it
-    const form = new FormData(event.currentTarget);
-    startTransition(async () => {
-      setMessage(null);
-      const result = await signUpAction(form);
-      if (!result.ok) {
-        setMessage(result.error.message);
-        setFieldErrors(result.error.fieldErrors ?? {});
-        return;
-      }
-      setFieldErrors({});
-      const signedIn = await signIn("credentials", { email: result.data.email, password: String(form.get("password") ?? ""), redirect: false });
-      if (signedIn?.error) {
-        setMessage("Your account was created, but signing in failed. Please sign in.");
-        return;
-      }
-      // A full load on purpose: every server-rendered part (the header included) must see the new session.
-      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-      window.location.assign("/dashboard");
-    });
-  }
+  const [signInFailed, setSignInFailed] = useState(false);
+  // Submitting never resets the form, so every typed value stays if the server refuses it.
+  const { pending, feedback, onSubmit } = useActionForm(signUpAction, async (data, element) => {
+    const password = String(new FormData(element).get("password") ?? "");
+    const signedIn = await signIn("credentials", { email: data.email, password, redirect: false });
+    if (signedIn?.error) {
+      setSignInFailed(true);
+      return;
+    }
+    // A full load on purpose: every server-rendered part (the header included) must see the new session.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+    window.location.assign("/dashboard");
+  });
+  const fieldErrors = feedback.fieldErrors;
+  const message = feedback.message ?? (signInFailed ? "Your account was created, but signing in failed. Please sign in." : null);
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-6" aria-describedby="sign-up-message">
