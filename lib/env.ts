@@ -18,6 +18,12 @@ const serverSchema = z.object({
   GATEHOUSE_REST_API_ID: optional,
   GATEHOUSE_REST_API_NAME: z.string().default("gatehouse-demo-api"),
   GATEHOUSE_STAGE: z.string().default("prod"),
+  // AWS keys this portal creates are named <prefix><record id>; reconcile treats every key with the prefix as its own.
+  // Portals sharing one AWS account need prefixes that do not start one another (gatehouse-a-, gatehouse-b-).
+  GATEHOUSE_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, "GATEHOUSE_KEY_PREFIX must be 1–40 letters, digits, dots, dashes or underscores")
+    .default("gatehouse-"),
   // Base URL customers call, e.g. https://api.example.com or https://abc123.execute-api.us-east-1.amazonaws.com/prod.
   // Defaults to the stage's execute-api URL.
   GATEHOUSE_GATEWAY_URL: z.url().optional(),

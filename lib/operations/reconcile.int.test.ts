@@ -33,6 +33,8 @@ describe("reconcile repairs drift between the database and AWS", () => {
 
     // An AWS key with Gatehouse's name but no record (a crash before the intent was saved, or a deleted record).
     const orphan = await aws.send(new CreateApiKeyCommand({ name: "gatehouse-doesnotexist", enabled: true, tags: { GatehouseKeyId: "doesnotexist" } }));
+    // Someone else's key in the same account (another system, or a portal with another GATEHOUSE_KEY_PREFIX).
+    const foreign = await aws.send(new CreateApiKeyCommand({ name: "billing-system-key", enabled: true, tags: { GatehouseKeyId: "doesnotexist" } }));
     // A live record whose AWS key was deleted in the console.
     const vanished = await liveKey(customer, "vanished");
     await aws.send(new DeleteApiKeyCommand({ apiKey: vanished.awsKeyId ?? "" }));
@@ -53,6 +55,7 @@ describe("reconcile repairs drift between the database and AWS", () => {
     expect(report.errors.filter((e) => !/usage plan|missing|gone|broken/i.test(e))).toEqual([]);
     expect(report.orphansDeleted).toBeGreaterThanOrEqual(1);
     expect(await exists(orphan.id ?? "")).toBe(false);
+    expect(await exists(foreign.id ?? "")).toBe(true);
 
     const vanishedNow = await db.apiKey.findUniqueOrThrow({ where: { id: vanished.id } });
     expect([vanishedNow.status, vanishedNow.failureReason]).toEqual(["REVOKED", "The key no longer exists in AWS."]);

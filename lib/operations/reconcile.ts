@@ -2,7 +2,7 @@ import "server-only";
 import { keyIdsInUsagePlan, listApiKeysByNamePrefix, updateApiKey } from "@/lib/aws/api-gateway";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
-import { AWS_KEY_NAME_PREFIX } from "@/lib/keys/aws-key-name";
+import { awsKeyPrefix } from "@/lib/keys/aws-key-name";
 import { describeError } from "@/lib/operations/errors";
 import { abandonProvisioning, deleteAwsKeyIfPresent, ensureInPlan, removeFromPlanIfPresent } from "@/lib/operations/handlers/provision-key";
 
@@ -31,7 +31,7 @@ const STALE_PENDING_MS = 5 * 60_000;
 export async function reconcile(): Promise<ReconcileReport> {
   const soon = new Date(Date.now() + 60_000);
   const [awsKeys, records, tiers, busyOps] = await Promise.all([
-    listApiKeysByNamePrefix(AWS_KEY_NAME_PREFIX),
+    listApiKeysByNamePrefix(awsKeyPrefix()),
     db.apiKey.findMany({
       select: {
         id: true,
@@ -81,7 +81,7 @@ export async function reconcile(): Promise<ReconcileReport> {
   }
 
   async function repairAwsKey(awsKey: (typeof awsKeys)[number]) {
-    const recordId = awsKey.tags.GatehouseKeyId ?? awsKey.name.slice(AWS_KEY_NAME_PREFIX.length);
+    const recordId = awsKey.tags.GatehouseKeyId ?? awsKey.name.slice(awsKeyPrefix().length);
     const record = recordsById.get(recordId);
     if (!record) {
       await deleteAwsKeyIfPresent(awsKey.id);
