@@ -1,4 +1,3 @@
-import { Suspense } from "react";
 import { CreateKeyForm } from "./_components/create-key-form";
 import { KeyList } from "./_components/key-list";
 import { Card } from "@/components/ui/card";
@@ -64,9 +63,7 @@ export default async function DashboardPage() {
       </div>
       <Card title="API keys" className="mt-6">
         <CreateKeyForm invokeUrl={invokeUrl} disabledReason={disabledReason} />
-        <Suspense>
-          <KeyList keys={keys} invokeUrl={invokeUrl} />
-        </Suspense>
+        <KeyList keys={keys} invokeUrl={invokeUrl} />
       </Card>
     </>
   );
