@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/layout/sign-out-button";
+import { LinkPending } from "@/components/ui/link-pending";
 import type { Actor } from "@/lib/policy/actor";
 
 const roleLinks = {
@@ -29,8 +30,9 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
           </li>
           {links.map((l) => (
             <li key={l.href}>
-              <Link href={l.href} className="text-slate-700 hover:text-brand-700">
+              <Link href={l.href} className="relative text-slate-700 hover:text-brand-700">
                 {l.label}
+                <LinkPending position="-right-3.5" />
               </Link>
             </li>
           ))}

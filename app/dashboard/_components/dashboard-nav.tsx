@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { LinkPending } from "@/components/ui/link-pending";
 
 const tabs = [
   { href: "/dashboard", label: "Keys" },
@@ -23,9 +24,10 @@ export function DashboardNav() {
               <Link
                 href={tab.href}
                 aria-current={current ? "page" : undefined}
-                className={`inline-block border-b-2 px-4 py-2 text-sm font-medium ${current ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+                className={`relative inline-block border-b-2 px-4 py-2 text-sm font-medium ${current ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
               >
                 {tab.label}
+                <LinkPending />
               </Link>
             </li>
           );
