@@ -36,7 +36,7 @@ export function CreateKeyForm({ invokeUrl, disabledReason }: { invokeUrl: string
 
   return (
     <div className="space-y-4">
-      <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-3">
+      <form ref={formRef} method="post" onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-3">
         <div className="min-w-56 flex-1">
           <Field label="Key name" name="name" placeholder="e.g. production server" maxLength={200} errors={error?.fieldErrors?.name} />
         </div>

@@ -181,7 +181,7 @@ export function KeyRow({ keyData, invokeUrl }: { keyData: KeyRowData; invokeUrl:
       ) : null}
 
       {panel === "rename" ? (
-        <form onSubmit={rename} noValidate className="mt-3 flex flex-wrap items-end gap-2">
+        <form method="post" onSubmit={rename} noValidate className="mt-3 flex flex-wrap items-end gap-2">
           <div className="min-w-56 flex-1">
             <Field label="New name" name="name" id={`rename-${k.id}`} defaultValue={k.name} maxLength={200} errors={fieldErrors.name} autoFocus />
           </div>
@@ -192,7 +192,7 @@ export function KeyRow({ keyData, invokeUrl }: { keyData: KeyRowData; invokeUrl:
       ) : null}
 
       {panel === "rotate" ? (
-        <form onSubmit={rotate} noValidate className="mt-3 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-4">
+        <form method="post" onSubmit={rotate} noValidate className="mt-3 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-4">
           <fieldset>
             <legend className="text-sm font-medium">Rotate “{k.name}”: a new key is created in the same tier. What happens to this one?</legend>
             <div className="mt-2 space-y-1">

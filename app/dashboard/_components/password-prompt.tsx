@@ -22,7 +22,7 @@ export function PasswordPrompt({ reason, onConfirmed, onCancel }: { reason: stri
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-3 space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4" aria-label="Confirm your password">
+    <form method="post" onSubmit={onSubmit} noValidate className="mt-3 space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4" aria-label="Confirm your password">
       <p className="text-sm text-amber-900">{reason}</p>
       <Field label="Password" name="password" id={`reauth-${fieldId}`} type="password" autoComplete="current-password" autoFocus errors={errors} />
       <div className="flex gap-2">

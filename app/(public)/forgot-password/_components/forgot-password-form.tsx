@@ -12,7 +12,7 @@ export function ForgotPasswordForm() {
   const sent = result?.message ?? null;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4" aria-describedby="forgot-message">
+    <form method="post" onSubmit={onSubmit} noValidate className="mt-6 space-y-4" aria-describedby="forgot-message">
       <Field label="E-mail" name="email" type="email" autoComplete="email" required errors={error?.fieldErrors.email} />
       <div id="forgot-message" aria-live="polite">
         {error && !error.fieldErrors.email ? <Alert tone="error">{error.message}</Alert> : null}

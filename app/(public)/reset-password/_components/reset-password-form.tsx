@@ -28,7 +28,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const linkProblem = error?.fieldErrors.token?.[0];
   const fieldProblem = error && !linkProblem && Object.keys(error.fieldErrors).length > 0;
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4" aria-describedby="reset-message">
+    <form method="post" onSubmit={onSubmit} noValidate className="mt-6 space-y-4" aria-describedby="reset-message">
       <input type="hidden" name="token" value={token} />
       <Field
         label="New password"

@@ -40,7 +40,8 @@ export function SignInForm({
 
   return (
     <div className="mt-6 space-y-6">
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {/* POST, so a submit before the JavaScript has loaded never puts the password in the URL (history, logs). */}
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
         <div aria-live="assertive">{error ? <Alert tone="error">{error}</Alert> : null}</div>
         <Field label="E-mail" name="email" type="email" autoComplete="email" required />
         <Field label="Password" name="password" type="password" autoComplete="current-password" required />

@@ -29,8 +29,9 @@ export function SignUpForm({ tiers, defaultTierId }: { tiers: TierOption[]; defa
   const fieldErrors = feedback.fieldErrors;
   const message = feedback.message ?? (signInFailed ? "Your account was created, but signing in failed. Please sign in." : null);
 
+  // POST, so a submit before the JavaScript has loaded never puts the password in the URL (history, logs).
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-6" aria-describedby="sign-up-message">
+    <form method="post" onSubmit={onSubmit} noValidate className="mt-6 space-y-6" aria-describedby="sign-up-message">
       <div id="sign-up-message" aria-live="assertive">
         {message ? <Alert tone="error">{message}</Alert> : null}
       </div>

@@ -31,7 +31,7 @@ export function DecideForm({ requestId, customerName, onDecided }: { requestId: 
 
   const noteId = `note-${requestId}`;
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-4 space-y-3">
+    <form method="post" onSubmit={onSubmit} noValidate className="mt-4 space-y-3">
       <div className="space-y-1">
         <label htmlFor={noteId} className="block text-sm font-medium">
           Note to {customerName} (optional)

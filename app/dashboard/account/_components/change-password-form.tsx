@@ -11,7 +11,7 @@ export function ChangePasswordForm() {
   const { pending, feedback, done, onSubmit } = useActionForm(changePasswordAction, (_data, form) => form.reset());
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Change password">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Change password">
       <Field
         label="Current password"
         name="currentPassword"

@@ -15,7 +15,7 @@ export function DeleteAccountForm({ hasPassword }: { hasPassword: boolean }) {
   const busy = pending || done !== null;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4" aria-label="Delete account">
+    <form method="post" onSubmit={onSubmit} noValidate className="max-w-md space-y-4" aria-label="Delete account">
       {hasPassword ? (
         <Field label="Your password" name="password" type="password" autoComplete="current-password" required errors={feedback.fieldErrors.password} />
       ) : null}

@@ -12,7 +12,7 @@ export function ProfileForm({ name, company, email }: { name: string; company: s
   const { pending, feedback, done, onSubmit } = useActionForm(updateProfileAction, () => router.refresh());
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Profile">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Profile">
       <Field label="Your name" name="name" autoComplete="name" defaultValue={name} required errors={feedback.fieldErrors.name} />
       <Field label="Company (optional)" name="company" autoComplete="organization" defaultValue={company ?? ""} errors={feedback.fieldErrors.company} />
       <div className="space-y-1">

@@ -149,7 +149,7 @@ function TryItForm({ operation, routes, keys, baseUrl }: { operation: ApiOperati
   const generalErrors = [...(errors.form ?? []), ...(errors.method ?? []), ...(errors.path ?? []), ...(errors.query ?? []), ...(errors.headers ?? [])];
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label={`Try ${operation.method} ${operation.path}`} className="mt-4 space-y-4">
+    <form ref={formRef} method="post" onSubmit={onSubmit} noValidate aria-label={`Try ${operation.method} ${operation.path}`} className="mt-4 space-y-4">
       {keys.length === 0 ? (
         <Alert tone="warning" title="You need an active API key to send requests">
           <p>

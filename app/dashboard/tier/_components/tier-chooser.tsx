@@ -79,7 +79,7 @@ export function TierChooser({
                     Your current tier
                   </p>
                 ) : confirming === tier.id ? (
-                  <form onSubmit={submit} noValidate className="space-y-3">
+                  <form method="post" onSubmit={submit} noValidate className="space-y-3">
                     <input type="hidden" name="tierId" value={tier.id} />
                     {tier.visibility === "APPROVAL" ? (
                       <div className="space-y-1">
