@@ -4,6 +4,8 @@ const nextConfig = {
   // A separate build directory lets several test servers build side by side (NEXT_DIST_DIR=.next-e2e).
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // `npm run dev` may be opened as http://127.0.0.1:3000 as well as localhost: let both load the dev resources.
+  allowedDevOrigins: ["127.0.0.1", "localhost"],
   // Native and WebAssembly modules stay outside the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "@prisma/client", "@prisma/adapter-pg", "pg"],
   // `npm test` type-checks the whole project (tsc --noEmit) before building; the build need not do it twice.
