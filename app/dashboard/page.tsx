@@ -8,6 +8,7 @@ import { getOwnOverview } from "@/lib/customers/queries";
 import { formatQuota, formatThrottle } from "@/lib/format/tier";
 import { curlExample } from "@/lib/gateway/curl-example";
 import { targetApi } from "@/lib/gateway/target-api";
+import { isLiveKey } from "@/lib/keys/key-status";
 
 export const metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
@@ -19,7 +20,7 @@ export default async function DashboardPage() {
   const account = overview.data;
   const keys = account.keys;
   const invokeUrl = api?.invokeUrl ?? "https://your-api.example.com";
-  const liveKeys = keys.filter((k) => k.status === "ACTIVE" || k.status === "DISABLED" || k.status === "PENDING").length;
+  const liveKeys = keys.filter((k) => isLiveKey(k.status)).length;
   const disabledReason =
     liveKeys >= account.tier.maxKeys ? `Your ${account.tier.name} tier allows ${account.tier.maxKeys} keys; revoke one to create another.` : null;
 

@@ -3,9 +3,10 @@
 import { useLinkStatus } from "next/link";
 
 /**
- * Placed inside a <Link> (which needs `relative`): a small spinner at its right edge while the navigation the link
- * started is under way (inside its right padding, or where `position` says), and "Loading…" for screen readers. Dynamic pages render on the server first, so without it
- * a click would look dead until the page arrives. It takes no space, so nothing shifts.
+ * Placed inside a <Link> (which needs `relative`): a small spinner while the navigation the link started is under
+ * way (inside the link's right padding, or where `position` says), and "Loading…" for screen readers. Dynamic pages
+ * render on the server first, so without it a click would look dead until the page arrives. It takes no space, so
+ * nothing shifts.
  */
 export function LinkPending({ position = "right-0.5" }: { position?: string }) {
   const { pending } = useLinkStatus();

@@ -10,6 +10,7 @@ import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { invalidInput } from "@/lib/validation/field-errors";
+import { LIVE_KEY_STATUSES } from "@/lib/keys/key-status";
 
 export interface DeletedAccount {
   /** True when every key was already revoked in AWS during this request. */
@@ -65,7 +66,7 @@ export async function deleteOwnAccount(actor: Actor | null, input: unknown): Pro
     const closed = await tx.customer.updateMany({ where: { id: customerId, status: { not: "DELETED" } }, data: { status: "DELETED", deletedAt: new Date() } });
     if (closed.count !== 1) return fail("not_found", "This account was already deleted.");
     await tx.passwordResetToken.deleteMany({ where: { user: { customerId } } });
-    const keysToRevoke = await tx.apiKey.count({ where: { customerId, status: { in: ["PENDING", "ACTIVE", "DISABLED"] } } });
+    const keysToRevoke = await tx.apiKey.count({ where: { customerId, status: { in: LIVE_KEY_STATUSES } } });
     const op = await enqueueOperation(tx, { kind: "DELETE_CUSTOMER", customerId, createdById: actor.userId, input: { reason: "deleted by the customer" } });
     await recordAudit(tx, {
       actor: audit,

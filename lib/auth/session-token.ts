@@ -3,11 +3,10 @@ import { decode, encode, type JWT } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { env } from "@/lib/env";
 
-/**
- * The next-auth session cookie, read and renewed directly. Pages and actions only need the token's claims, so this
- * skips getServerSession's callbacks and re-encryption on every request (a page cannot set cookies anyway).
- * The cookie name and chunking (`name.0`, `name.1`, … for large tokens) follow next-auth v4.
- */
+// The next-auth session cookie, read and renewed directly. Pages and actions only need the token's claims, so this
+// skips getServerSession's callbacks and re-encryption on every request (a page cannot set cookies anyway).
+// The cookie name and chunking (`name.0`, `name.1`, … for large tokens) follow next-auth v4.
+
 /** How long a session lasts after sign-in (or after it was renewed by a password change). */
 export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 12;
 

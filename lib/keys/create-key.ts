@@ -11,6 +11,7 @@ import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { invalidInput } from "@/lib/validation/field-errors";
+import { LIVE_KEY_STATUSES } from "@/lib/keys/key-status";
 
 export interface CreatedKey {
   id: string;
@@ -66,7 +67,7 @@ export async function queueKeyCreationIn(
       select: { status: true, tier: { select: { usagePlanId: true, maxKeys: true, name: true } } },
     });
     if (!customer || customer.status !== "ACTIVE") return fail("forbidden", "Your account is not active.");
-    const live = await tx.apiKey.count({ where: { customerId, status: { in: ["PENDING", "ACTIVE", "DISABLED"] } } });
+    const live = await tx.apiKey.count({ where: { customerId, status: { in: LIVE_KEY_STATUSES } } });
     if (live >= customer.tier.maxKeys) {
       return fail("conflict", `The ${customer.tier.name} tier allows ${customer.tier.maxKeys} keys. Revoke one before creating another.`);
     }

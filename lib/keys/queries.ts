@@ -3,6 +3,7 @@ import { db, type Prisma } from "@/lib/db";
 import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
 import { ok, type Result } from "@/lib/result";
+import { LIVE_KEY_STATUSES } from "@/lib/keys/key-status";
 
 export type KeyStatus = "PENDING" | "ACTIVE" | "DISABLED" | "REVOKED" | "FAILED";
 
@@ -32,7 +33,7 @@ export function listedKeysWhere(customerId: string, now = Date.now()) {
   const monthAgo = new Date(now - 30 * 24 * 3600 * 1000);
   return {
     customerId,
-    OR: [{ status: { in: ["PENDING", "ACTIVE", "DISABLED"] } }, { status: { in: ["FAILED", "REVOKED"] }, updatedAt: { gte: monthAgo } }],
+    OR: [{ status: { in: LIVE_KEY_STATUSES } }, { status: { in: ["FAILED", "REVOKED"] }, updatedAt: { gte: monthAgo } }],
   } satisfies Prisma.ApiKeyWhereInput;
 }
 

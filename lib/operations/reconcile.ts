@@ -29,9 +29,10 @@ const STALE_PENDING_MS = 5 * 60_000;
  * operation in flight are left alone (their operation is the source of truth until it finishes).
  */
 export async function reconcile(): Promise<ReconcileReport> {
+  const prefix = awsKeyPrefix();
   const soon = new Date(Date.now() + 60_000);
   const [awsKeys, records, tiers, busyOps] = await Promise.all([
-    listApiKeysByNamePrefix(awsKeyPrefix()),
+    listApiKeysByNamePrefix(prefix),
     db.apiKey.findMany({
       select: {
         id: true,
@@ -81,7 +82,7 @@ export async function reconcile(): Promise<ReconcileReport> {
   }
 
   async function repairAwsKey(awsKey: (typeof awsKeys)[number]) {
-    const recordId = awsKey.tags.GatehouseKeyId ?? awsKey.name.slice(awsKeyPrefix().length);
+    const recordId = awsKey.tags.GatehouseKeyId ?? awsKey.name.slice(prefix.length);
     const record = recordsById.get(recordId);
     if (!record) {
       await deleteAwsKeyIfPresent(awsKey.id);

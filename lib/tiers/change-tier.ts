@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/policy/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { changeTierSchema } from "@/lib/tiers/tier-change.schema";
 import { invalidInput } from "@/lib/validation/field-errors";
+import { LIVE_KEY_STATUSES } from "@/lib/keys/key-status";
 
 export type TierChangeOutcome = { status: "changed" | "queued" | "requested"; notice: string };
 
@@ -31,7 +32,7 @@ export async function changeTier(actor: Actor | null, input: unknown): Promise<R
 
   if (target.visibility === "APPROVAL") return requestTier(actor, customerId, customer.tierId, target.id, target.name, parsed.data.message ?? null);
 
-  const keys = await db.apiKey.count({ where: { customerId, status: { in: ["PENDING", "ACTIVE", "DISABLED"] } } });
+  const keys = await db.apiKey.count({ where: { customerId, status: { in: LIVE_KEY_STATUSES } } });
   if (keys > target.maxKeys) {
     return fail("conflict", `The ${target.name} tier allows ${target.maxKeys} keys and you have ${keys}. Revoke some keys first.`);
   }

@@ -4,6 +4,7 @@ import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
 import { ok, type Result } from "@/lib/result";
 import { listTiersIncluding, type TierView } from "@/lib/tiers/queries";
+import { LIVE_KEY_STATUSES } from "@/lib/keys/key-status";
 
 export interface OwnTierState {
   currentTierId: string;
@@ -21,7 +22,7 @@ export async function getOwnTierState(actor: Actor | null): Promise<Result<OwnTi
   const customer = await db.customer.findUniqueOrThrow({ where: { id: customerId }, select: { tierId: true } });
   const [tiers, liveKeys, moving, pending, decided] = await Promise.all([
     listTiersIncluding(customer.tierId),
-    db.apiKey.count({ where: { customerId, status: { in: ["PENDING", "ACTIVE", "DISABLED"] } } }),
+    db.apiKey.count({ where: { customerId, status: { in: LIVE_KEY_STATUSES } } }),
     db.operation.count({ where: { customerId, kind: "MOVE_TIER", status: { in: ["QUEUED", "RUNNING"] } } }),
     db.tierChangeRequest.findFirst({ where: { customerId, status: "PENDING" }, include: { toTier: { select: { name: true } } } }),
     db.tierChangeRequest.findFirst({

@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import type { OperationHandler } from "@/lib/operations/handler";
 import { revokeKeyNow } from "@/lib/operations/handlers/revoke-key";
+import { LIVE_KEY_STATUSES } from "@/lib/keys/key-status";
 
 /**
  * Completes an account deletion: every key is deleted in AWS (records kept as REVOKED), personal data is scrubbed
@@ -11,7 +12,7 @@ import { revokeKeyNow } from "@/lib/operations/handlers/revoke-key";
 export const deleteCustomerHandler: OperationHandler = {
   async run(ctx) {
     const customerId = ctx.customerId ?? "";
-    const keys = await db.apiKey.findMany({ where: { customerId, status: { in: ["PENDING", "ACTIVE", "DISABLED"] } }, select: { id: true } });
+    const keys = await db.apiKey.findMany({ where: { customerId, status: { in: LIVE_KEY_STATUSES } }, select: { id: true } });
     for (const key of keys) await revokeKeyNow(key.id, "account deleted");
 
     await db.$transaction(async (tx) => {
