@@ -9,4 +9,7 @@ export async function signUp(page: Page, opts: { name: string; email: string; pa
   if (opts.tier) await page.getByRole("radio", { name: opts.tier }).check();
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
+  // Sign-up ends with a full page load; wait for it (as page.goto does) so the next click finds the page hydrated,
+  // not a bare HTML form that the browser would submit itself.
+  await page.waitForLoadState("load");
 }
