@@ -12,6 +12,8 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // forbidden() and unauthorized() from next/navigation, answered with real 403/401 statuses.
   experimental: { authInterrupts: true },
+  // Headers every response gets, static files included. The Content-Security-Policy (with a nonce per response)
+  // and HSTS are set by proxy.ts (lib/security/headers.ts).
   async headers() {
     return [
       {
@@ -20,6 +22,7 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
       },
     ];

@@ -17,6 +17,6 @@ export function buildIsStale(distDir = ".next"): boolean {
   const buildId = join(root, distDir, "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "next.config.js", "prisma/schema.prisma"].map((p) => join(root, p));
+  const sources = ["app", "components", "lib", "next.config.js", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts", "prisma/schema.prisma"].map((p) => join(root, p));
   return sources.some((p) => existsSync(p) && (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs) > built);
 }
