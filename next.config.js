@@ -10,8 +10,10 @@ const nextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "@prisma/client", "@prisma/adapter-pg", "pg"],
   // `npm test` type-checks the whole project (tsc --noEmit) before building; the build need not do it twice.
   typescript: { ignoreBuildErrors: true },
-  // forbidden() and unauthorized() from next/navigation, answered with real 403/401 statuses.
-  experimental: { authInterrupts: true },
+  // forbidden() and unauthorized() from next/navigation, answered with real 403/401 statuses. Server actions refuse
+  // bodies over 100 kB: MAX_REQUEST_BODY_BYTES in lib/security/body-limit.ts, which proxy.ts enforces first with a
+  // clear 413 (over this limit Next.js answers 500); a unit test keeps the two equal.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "100kb" } },
   // Headers every response gets, static files included. The Content-Security-Policy (with a nonce per response)
   // and HSTS are set by proxy.ts (lib/security/headers.ts).
   async headers() {

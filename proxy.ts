@@ -1,8 +1,9 @@
-// Next.js Proxy (the successor of middleware): runs before every route except static files. It gives each response
-// its security headers with a fresh CSP nonce, which Next.js then puts on the scripts it renders (every page
-// renders per request).
+// Next.js Proxy (the successor of middleware): runs before every route except static files. It refuses bodies
+// over the size limit with 413 before anything parses them, and gives each response its security headers with a
+// fresh CSP nonce, which Next.js then puts on the scripts it renders (every page renders per request).
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { BODY_TOO_LARGE_MESSAGE, exceedsBodyLimit } from "@/lib/security/body-limit";
 import { createNonce, pageSecurityHeaders } from "@/lib/security/headers";
 
 let served: { https: boolean; development: boolean } | undefined;
@@ -16,7 +17,12 @@ function servedAs() {
   return served;
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  if (await exceedsBodyLimit(request)) {
+    // Exactly text/plain: Next.js's client then raises this text as the server action's error (see use-action-form).
+    return new NextResponse(BODY_TOO_LARGE_MESSAGE, { status: 413, headers: { "Content-Type": "text/plain" } });
+  }
+
   const headers = pageSecurityHeaders({ nonce: createNonce(), ...servedAs() });
   // Next.js reads the nonce from the policy in the request headers when it renders.
   const requestHeaders = new Headers(request.headers);
@@ -27,6 +33,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but static files.
+  // Everything but static files. Unlike the docs' example, prefetches and /api are not skipped: a POST carrying a
+  // prefetch header, or to a route handler, must not escape the body limit.
   matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

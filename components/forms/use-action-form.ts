@@ -2,6 +2,7 @@
 
 import { useState, useTransition, type FormEvent } from "react";
 import type { Result } from "@/lib/result";
+import { BODY_TOO_LARGE_MESSAGE, isBodyTooLarge } from "@/lib/security/body-limit";
 
 export interface FormFeedback {
   message: string | null;
@@ -26,7 +27,15 @@ export function useActionForm<T>(action: (form: FormData) => Promise<Result<T>>,
     startTransition(async () => {
       setFeedback(none);
       setDone(null);
-      const result = await action(form);
+      let result: Result<T>;
+      try {
+        result = await action(form);
+      } catch (error) {
+        // proxy.ts refuses a body over the size limit before the action runs; anything else is a bug (error.tsx).
+        if (!isBodyTooLarge(error)) throw error;
+        setFeedback({ message: BODY_TOO_LARGE_MESSAGE, fieldErrors: {} });
+        return;
+      }
       if (!result.ok) {
         setFeedback({ message: result.error.message, fieldErrors: result.error.fieldErrors ?? {} });
         return;
