@@ -32,9 +32,9 @@ async function watchViolations(page: Page): Promise<string[]> {
 }
 
 /** Opens a page and checks that its policy carries a nonce, every script has it, and React hydrated the page. */
-async function open(page: Page, path: string) {
+async function open(page: Page, path: string, status = 200) {
   const response = await page.goto(path);
-  expect(response?.status(), path).toBe(200);
+  expect(response?.status(), path).toBe(status);
   if (!response) return;
   const nonce = nonceOf(response);
   // Every script the server wrote carries it (chunks those load later need none: 'strict-dynamic' trusts them).
@@ -50,6 +50,7 @@ test.describe("anonymous", () => {
   test("public pages carry a nonce-based CSP, load and hydrate without a violation", async ({ page }) => {
     const violations = await watchViolations(page);
     for (const path of ["/", "/pricing", "/sign-in", "/sign-up", "/forgot-password", "/reset-password?token=nothing"]) await open(page, path);
+    await open(page, "/no-such-page", 404);
     expect(violations).toEqual([]);
   });
 
@@ -104,6 +105,7 @@ test.describe("anonymous", () => {
     await expect(page.getByTestId("signed-in-as")).toHaveText("customer@gatehouse.local");
 
     for (const path of ["/home", "/dashboard", "/dashboard/tier", "/dashboard/account"]) await open(page, path);
+    await open(page, "/admin", 403);
 
     await open(page, "/dashboard/usage");
     expect(violations).toEqual([]);
