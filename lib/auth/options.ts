@@ -7,7 +7,8 @@ import { headers } from "next/headers";
 import { signInSchema } from "@/lib/auth/credentials.schema";
 import { readSessionToken } from "@/lib/auth/session-token";
 import { endSession, sessionCookieMaxAgeSeconds, startSession } from "@/lib/auth/sessions";
-import { findOrCreateOidcUser, signInWithPassword } from "@/lib/auth/sign-in";
+import { findOrCreateOidcUser, githubUserinfo, isEmailVerified } from "@/lib/auth/oidc-sign-in";
+import { signInWithPassword } from "@/lib/auth/sign-in";
 import { env } from "@/lib/env";
 
 function providers(): NextAuthOptions["providers"] {
@@ -28,7 +29,7 @@ function providers(): NextAuthOptions["providers"] {
     list.push(CognitoProvider({ clientId: config.COGNITO_CLIENT_ID, clientSecret: config.COGNITO_CLIENT_SECRET, issuer: config.COGNITO_ISSUER }));
   }
   if (config.GITHUB_ID && config.GITHUB_SECRET) {
-    list.push(GitHubProvider({ clientId: config.GITHUB_ID, clientSecret: config.GITHUB_SECRET }));
+    list.push(GitHubProvider({ clientId: config.GITHUB_ID, clientSecret: config.GITHUB_SECRET, userinfo: githubUserinfo }));
   }
   return list;
 }
@@ -43,16 +44,17 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: "/sign-in" },
     providers: providers(),
     callbacks: {
-      async signIn({ user, account }) {
+      async signIn({ user, account, profile }) {
         if (!account || account.type !== "oauth") return true;
-        if (!user.email) return "/sign-in?error=NoEmail";
-        const local = await findOrCreateOidcUser({
+        const outcome = await findOrCreateOidcUser({
           provider: account.provider,
           providerAccountId: account.providerAccountId,
           email: user.email,
-          name: user.name ?? user.email,
+          emailVerified: isEmailVerified(profile),
+          name: user.name,
         });
-        user.id = local.id;
+        if (!outcome.ok) return `/sign-in?error=${outcome.refusal}`;
+        user.id = outcome.user.id;
         return true;
       },
       async jwt({ token, user }) {
