@@ -6,6 +6,7 @@ import { hashResetToken, resetPassword } from "@/lib/account/password-reset";
 import { actorForToken } from "@/lib/auth/session";
 import {
   deviceSummary,
+  ENDED_SESSION_RETENTION_MS,
   endOtherOwnSessions,
   endSession,
   endUserSessions,
@@ -153,6 +154,19 @@ describe("server-side sessions", () => {
     for (const s of sessions) expect(await actorForToken(s.token, undefined)).toBeNull();
     const audit = await db.auditLog.findMany({ where: { action: "user.end_sessions", targetId: customer.userId } });
     expect(audit).toMatchObject([{ actorId: admin.userId, actorRole: "ADMIN", customerId: customer.customerId, meta: { ended: 2 }, outcome: "success" }]);
+  });
+
+  it("removes a user's sessions that ended or expired more than the retention ago, at the next sign-in", async () => {
+    const customer = await newCustomer();
+    const longAgo = new Date(Date.now() - ENDED_SESSION_RETENTION_MS - sessionLimits().maxMs - MINUTE);
+    await signedIn(customer, longAgo); // expired long ago
+    const ended = await signedIn(customer);
+    await endSession(ended.sid, "sign_out", longAgo);
+    const recentlyEnded = await signedIn(customer);
+    await endSession(recentlyEnded.sid, "sign_out");
+    const live = await signedIn(customer);
+    const kept = (await db.session.findMany({ where: { userId: customer.userId }, select: { id: true } })).map((s) => s.id).sort();
+    expect(kept).toEqual([recentlyEnded.sid, live.sid].sort());
   });
 
   it("summarises user agents without keeping them", () => {

@@ -36,8 +36,16 @@ export interface SessionClient {
   address?: string | null;
 }
 
-/** Records the session of a user who just signed in; its id goes into the session cookie's `sid` claim. */
+/** Ended or expired sessions are kept this long (for the audit trail's context), then removed at the next sign-in. */
+export const ENDED_SESSION_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * Records the session of a user who just signed in; its id goes into the session cookie's `sid` claim. The user's
+ * sessions that ended or expired long ago are removed at the same time, so the table stays small without a job.
+ */
 export async function startSession(userId: string, client: SessionClient = {}, now = new Date()): Promise<string> {
+  const cutoff = new Date(now.getTime() - ENDED_SESSION_RETENTION_MS);
+  await db.session.deleteMany({ where: { userId, OR: [{ endedAt: { lt: cutoff } }, { expiresAt: { lt: cutoff } }] } });
   const session = await db.session.create({
     data: {
       userId,
