@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, oidcPort } from "./e2e/support/oidc-provider";
 
 // Browser tests run Debian's Chromium (never a downloaded browser) against the whole stack, started fresh by
 // scripts/start.ts in memory: local AWS on a free port, embedded PostgreSQL (or DATABASE_URL's server), demo seed.
@@ -35,7 +36,13 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: false,
     // A short "recent sign-in" window lets a test see the password prompt before revealing a key.
-    env: { GATEHOUSE_RECENT_AUTH_SECONDS: "45" },
+    // Cognito points at the test OIDC provider that e2e/customer/oidc.spec.ts starts (nothing calls it otherwise).
+    env: {
+      GATEHOUSE_RECENT_AUTH_SECONDS: "45",
+      COGNITO_CLIENT_ID: OIDC_CLIENT_ID,
+      COGNITO_CLIENT_SECRET: OIDC_CLIENT_SECRET,
+      COGNITO_ISSUER: `http://127.0.0.1:${oidcPort(port)}`,
+    },
     stdout: "pipe",
     stderr: "pipe",
   },

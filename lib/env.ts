@@ -30,6 +30,10 @@ const serverSchema = z.object({
 
   // How recent a sign-in (or password re-entry) must be for sensitive actions such as revealing a key.
   GATEHOUSE_RECENT_AUTH_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
+  // Sessions end after this long unused (sliding: each use extends it), and never last longer than the maximum
+  // after sign-in.
+  GATEHOUSE_SESSION_IDLE_SECONDS: z.coerce.number().int().min(60).max(30 * 86_400).default(12 * 3600),
+  GATEHOUSE_SESSION_MAX_SECONDS: z.coerce.number().int().min(300).max(90 * 86_400).default(7 * 86_400),
 
   // Optional OIDC providers: each switches on when all of its variables are set.
   COGNITO_CLIENT_ID: optional,

@@ -11,5 +11,7 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     signedInAt?: number;
+    /** The id of the server-side session (lib/auth/sessions). */
+    sid?: string;
   }
 }

@@ -4,6 +4,7 @@ import { Card } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guards";
+import { reauthMethod } from "@/lib/auth/reauth-method";
 import { getOwnOverview } from "@/lib/customers/queries";
 import { formatQuota, formatThrottle } from "@/lib/format/tier";
 import { curlExample } from "@/lib/gateway/curl-example";
@@ -15,7 +16,7 @@ export const dynamic = "force-dynamic";
 
 export default async function DashboardPage() {
   const actor = await requirePagePermission("key.list", "/dashboard");
-  const [overview, api] = await Promise.all([getOwnOverview(actor), targetApi().catch(() => null)]);
+  const [overview, api, reauth] = await Promise.all([getOwnOverview(actor), targetApi().catch(() => null), reauthMethod(actor)]);
   if (!overview.ok) throw new Error(overview.error.message);
   const account = overview.data;
   const keys = account.keys;
@@ -64,7 +65,7 @@ export default async function DashboardPage() {
       </div>
       <Card title="API keys" className="mt-6">
         <CreateKeyForm invokeUrl={invokeUrl} disabledReason={disabledReason} />
-        <KeyList keys={keys} invokeUrl={invokeUrl} />
+        <KeyList keys={keys} invokeUrl={invokeUrl} reauth={reauth} />
       </Card>
     </>
   );

@@ -51,9 +51,14 @@ test.describe("anonymous", () => {
 });
 
 test("signing out ends the session", async ({ browser }) => {
-  const context = await browser.newContext({ storageState: storageState("admin") });
+  // A session of its own: signing out ends it on the server, so the shared admin state must not be the one used.
+  const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto("/admin/customers");
+  await page.getByLabel("E-mail").fill("admin@gatehouse.local");
+  await page.getByLabel("Password").fill("gatehouse-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/admin\/customers$/);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   await page.goto("/admin/customers");

@@ -17,6 +17,8 @@ interface Ids {
   keyA2: string;
   keyA3: string;
   requestA: string;
+  /** The user id of a third customer, C, whose sessions the admin row ends. */
+  userC: string;
 }
 
 interface Row {
@@ -50,6 +52,7 @@ const rows: Row[] = [
   { name: "createKeyAction", page: "/dashboard", args: (w) => [{ form: { name: `made by ${w}` } }], expect: selfService },
   { name: "changeTierAction", page: "/dashboard/tier", args: () => [{ form: { tierId: "not-a-tier" } }], expect: { ...selfService, "customer A": "invalid", "customer B": "invalid" } },
   { name: "refreshUsageAction", page: "/dashboard/usage", args: () => [], expect: selfService },
+  { name: "signOutEverywhereElseAction", page: "/dashboard/account", args: () => [], expect: selfService }, // ends only the caller's other sessions
   { name: "updateProfileAction", page: "/dashboard/account", args: (w) => [{ form: { name: `Profile of ${w}`, company: "" } }], expect: selfService },
   {
     name: "changePasswordAction",
@@ -72,6 +75,7 @@ const rows: Row[] = [
       ids.requestA = await requestEnterprise(pageOfA);
     },
   },
+  { name: "endUserSessionsAction", page: "/admin/customers", args: (_w, ids) => [ids.userC], expect: adminOnly },
   {
     name: "signUpAction",
     page: "/sign-up",
@@ -146,7 +150,9 @@ test("only the allowed identities can call each server action and open each page
   const keys = await keyIdsOn(a.page);
   pageOfA = a.page;
   const requestA = await requestEnterprise(a.page);
-  const ids: Ids = { keyA: keys.one ?? "", keyA2: keys.two ?? "", keyA3: keys.three ?? "", requestA };
+  const c = await customerContext(browser, "Matrix C");
+  const userC = ((await (await c.context.request.get(`${base}/api/auth/session`)).json()) as { user?: { id?: string } }).user?.id ?? "";
+  const ids: Ids = { keyA: keys.one ?? "", keyA2: keys.two ?? "", keyA3: keys.three ?? "", requestA, userC };
   expect(Object.values(ids).every(Boolean)).toBe(true);
 
   const contexts: Record<Who, APIRequestContext> = {

@@ -1,6 +1,7 @@
 import "server-only";
 import { changePasswordSchema } from "@/lib/account/password.schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { endSessionsIn } from "@/lib/auth/sessions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { authorize } from "@/lib/policy/authorize";
@@ -12,7 +13,7 @@ export const PASSWORD_CHANGED = "Your password was changed. Every other session 
 
 /**
  * Changes the signed-in user's password after checking the current one. Outstanding reset links stop working, and
- * every session that began before the change ends (lib/auth/session); the caller renews its own session.
+ * every other session of the user ends (lib/auth/sessions); the session that made the change stays signed in.
  * A wrong current password is audited as a failure and changes nothing.
  */
 export async function changePassword(actor: Actor | null, input: unknown): Promise<Result<{ message: string }>> {
@@ -39,6 +40,7 @@ export async function changePassword(actor: Actor | null, input: unknown): Promi
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.userId }, data: { passwordHash, passwordChangedAt: now } });
     await tx.passwordResetToken.updateMany({ where: { userId: actor.userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+    await endSessionsIn(tx, actor.userId, { except: actor.sessionId, reason: "password_change", now });
     await recordAudit(tx, { actor: audit, action: "account.password_change", target: { type: "user", id: actor.userId }, customerId: actor.customerId });
   });
   return ok({ message: PASSWORD_CHANGED });

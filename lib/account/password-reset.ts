@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { resetMail } from "@/lib/account/reset-mail";
 import { forgotPasswordSchema, INVALID_RESET_LINK, resetPasswordSchema, resetTokenSchema } from "@/lib/account/password.schema";
 import { hashPassword } from "@/lib/auth/password";
+import { endSessionsIn } from "@/lib/auth/sessions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma";
@@ -93,6 +94,7 @@ export async function resetPassword(input: unknown): Promise<Result<{ message: s
     if (claimed.count !== 1) return linkFailure;
     await tx.user.update({ where: { id: record.userId }, data: { passwordHash, passwordChangedAt: now } });
     await tx.passwordResetToken.updateMany({ where: { userId: record.userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+    await endSessionsIn(tx, record.userId, { reason: "password_reset", now });
     await recordAudit(tx, {
       actor: { userId: record.userId, email: record.user.email, role: record.user.role },
       action: "account.password_reset",

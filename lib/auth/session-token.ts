@@ -1,14 +1,13 @@
 import "server-only";
 import { decode, encode, type JWT } from "next-auth/jwt";
 import { cookies } from "next/headers";
+import { sessionCookieMaxAgeSeconds } from "@/lib/auth/sessions";
 import { env } from "@/lib/env";
 
 // The next-auth session cookie, read and renewed directly. Pages and actions only need the token's claims, so this
 // skips getServerSession's callbacks and re-encryption on every request (a page cannot set cookies anyway).
 // The cookie name and chunking (`name.0`, `name.1`, … for large tokens) follow next-auth v4.
-
-/** How long a session lasts after sign-in (or after it was renewed by a password change). */
-export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 12;
+// Whether a decoded token still counts is the server-side session's business (lib/auth/sessions, lib/auth/session).
 
 function secureCookies(): boolean {
   return env().NEXTAUTH_URL?.startsWith("https://") ?? false;
@@ -46,10 +45,18 @@ export async function renewSessionToken(claims: Partial<JWT>): Promise<boolean> 
   const current = await readSessionToken();
   if (!current) return false;
   const { iat: _iat, exp: _exp, jti: _jti, ...kept } = current;
-  const token = await encode({ token: { ...kept, ...claims }, secret: env().NEXTAUTH_SECRET, maxAge: SESSION_MAX_AGE_SECONDS });
+  const maxAge = sessionCookieMaxAgeSeconds();
+  const token = await encode({ token: { ...kept, ...claims }, secret: env().NEXTAUTH_SECRET, maxAge });
   const jar = await cookies();
   const name = sessionCookieName();
   for (const c of jar.getAll()) if (c.name.startsWith(`${name}.`)) jar.delete(c.name);
-  jar.set(name, token, { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies(), maxAge: SESSION_MAX_AGE_SECONDS });
+  jar.set(name, token, { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies(), maxAge });
   return true;
+}
+
+/** Removes the session cookie (whole and chunked) from the response of an action or route handler. */
+export async function clearSessionCookie(): Promise<void> {
+  const jar = await cookies();
+  const name = sessionCookieName();
+  for (const c of jar.getAll()) if (c.name === name || c.name.startsWith(`${name}.`)) jar.delete(c.name);
 }

@@ -1,8 +1,6 @@
 import "server-only";
 import { verifyAgainstNothing, verifyPassword } from "@/lib/auth/password";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
-import { cheapestPublicTier } from "@/lib/tiers/queries";
 
 export interface SignedInUser {
   id: string;
@@ -17,38 +15,4 @@ export async function signInWithPassword(email: string, password: string): Promi
   if (user.customer?.status === "DELETED") return null;
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   return { id: user.id, email: user.email, name: user.name };
-}
-
-/** First OIDC sign-in links to an existing user with the same e-mail, or creates a customer on the entry tier. */
-export async function findOrCreateOidcUser(input: {
-  provider: string;
-  providerAccountId: string;
-  email: string;
-  name: string;
-}): Promise<SignedInUser> {
-  const email = input.email.toLowerCase();
-  const linked = await db.account.findUnique({
-    where: { provider_providerAccountId: { provider: input.provider, providerAccountId: input.providerAccountId } },
-    include: { user: true },
-  });
-  if (linked) return linked.user;
-  const tier = await cheapestPublicTier();
-  if (!tier) throw new Error("No public tier exists yet: sync tiers from AWS first");
-  return db.$transaction(async (tx) => {
-    const existing = await tx.user.findUnique({ where: { email } });
-    const user =
-      existing ??
-      (await tx.user.create({
-        data: { email, name: input.name.slice(0, 100), customer: { create: { name: input.name.slice(0, 100), tierId: tier.id } } },
-      }));
-    await tx.account.create({ data: { userId: user.id, provider: input.provider, providerAccountId: input.providerAccountId } });
-    await recordAudit(tx, {
-      actor: { userId: user.id, email: user.email, role: user.role },
-      action: existing ? "auth.link_identity" : "customer.sign_up",
-      target: { type: "user", id: user.id },
-      customerId: user.customerId,
-      meta: { provider: input.provider },
-    });
-    return user;
-  });
 }

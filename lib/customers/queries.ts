@@ -11,6 +11,8 @@ export interface CustomerRow {
   name: string;
   company: string | null;
   email: string | null;
+  /** The customer's (first) user, for actions on the person such as ending their sessions. */
+  userId: string | null;
   tierName: string;
   status: string;
   activeKeys: number;
@@ -60,7 +62,7 @@ export async function listCustomers(
       status: true,
       createdAt: true,
       tier: { select: { name: true } },
-      users: { select: { email: true }, take: 1, orderBy: { createdAt: "asc" } },
+      users: { select: { id: true, email: true }, take: 1, orderBy: { createdAt: "asc" } },
       _count: { select: { apiKeys: { where: { status: { in: ["ACTIVE", "DISABLED"] } } } } },
     },
   });
@@ -70,6 +72,7 @@ export async function listCustomers(
       name: c.name,
       company: c.company,
       email: c.users[0]?.email ?? null,
+      userId: c.users[0]?.id ?? null,
       tierName: c.tier.name,
       status: c.status,
       activeKeys: c._count.apiKeys,

@@ -36,24 +36,42 @@ export async function signUp(input: unknown): Promise<Result<{ userId: string; c
 
   const passwordHash = await hashPassword(password);
   try {
-    const user = await db.$transaction(async (tx) => {
-      const created = await tx.user.create({
-        data: { email, name, passwordHash, role: "CUSTOMER", customer: { create: { name, company: company ?? null, tierId: tier.id } } },
-      });
-      await recordAudit(tx, {
-        actor: { userId: created.id, email, role: "CUSTOMER" },
-        action: "customer.sign_up",
-        target: { type: "customer", id: created.customerId },
-        customerId: created.customerId,
-        meta: { tier: tier.slug },
-      });
-      const firstKey = await queueKeyCreationIn(tx, created.customerId ?? "", FIRST_KEY_NAME, null);
-      if (!firstKey.ok) throw new Error(`queueing the first key failed: ${firstKey.error.message}`);
-      return created;
-    });
+    const user = await db.$transaction((tx) => createCustomerIn(tx, { name, company: company ?? null, email, passwordHash, tier }));
     return ok({ userId: user.id, customerId: user.customerId ?? "", email });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return duplicateEmail();
     throw error;
   }
+}
+
+export interface NewCustomer {
+  name: string;
+  company: string | null;
+  email: string;
+  /** Null for a customer who signs in through an OIDC provider only. */
+  passwordHash: string | null;
+  tier: { id: string; slug: string };
+  /** The OIDC provider of a first sign-in that creates the customer, for the audit entry. */
+  provider?: string;
+}
+
+/**
+ * The one way a customer comes to exist (password sign-up and first OIDC sign-in): the customer and its first user,
+ * the audit entry, and the first API key queued, all in the caller's transaction.
+ */
+export async function createCustomerIn(tx: Prisma.TransactionClient, input: NewCustomer) {
+  const { name, company, email, passwordHash, tier } = input;
+  const created = await tx.user.create({
+    data: { email, name, passwordHash, role: "CUSTOMER", customer: { create: { name, company, tierId: tier.id } } },
+  });
+  await recordAudit(tx, {
+    actor: { userId: created.id, email, role: "CUSTOMER" },
+    action: "customer.sign_up",
+    target: { type: "customer", id: created.customerId },
+    customerId: created.customerId,
+    meta: input.provider ? { tier: tier.slug, provider: input.provider } : { tier: tier.slug },
+  });
+  const firstKey = await queueKeyCreationIn(tx, created.customerId ?? "", FIRST_KEY_NAME, null);
+  if (!firstKey.ok) throw new Error(`queueing the first key failed: ${firstKey.error.message}`);
+  return created;
 }

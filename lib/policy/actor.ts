@@ -9,4 +9,6 @@ export interface Actor {
   customerId: string | null;
   /** When the person last proved who they are (sign-in or password re-entry); gates sensitive actions. */
   authenticatedAt?: Date | null;
+  /** The server-side session the request came with (lib/auth/sessions), when it came through one. */
+  sessionId?: string | null;
 }

@@ -25,5 +25,8 @@ describe("authorize", () => {
     expect(code(authorize(staff("BILLING"), "billing.read"))).toBe("ok");
     expect(code(authorize(staff("ADMIN"), "billing.read"))).toBe("ok");
     expect(code(authorize(staff("ADMIN"), "key.reveal", { customerId: "A" }))).toBe("forbidden");
+    expect(code(authorize(staff("ADMIN"), "user.end_sessions"))).toBe("ok");
+    expect(code(authorize(staff("BILLING"), "user.end_sessions"))).toBe("forbidden");
+    expect(code(authorize(customer("A"), "user.end_sessions"))).toBe("forbidden");
   });
 });

@@ -28,6 +28,7 @@ export const permissions = {
   "billing.read": ["BILLING", "ADMIN"],
   "admin.access": ["ADMIN"],
   "audit.read": ["ADMIN"],
+  "user.end_sessions": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PolicyAction = keyof typeof permissions;

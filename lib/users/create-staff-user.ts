@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
 import { emailSchema, passwordSchema } from "@/lib/auth/credentials.schema";
+import { endSessionsIn } from "@/lib/auth/sessions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { ok, type Result } from "@/lib/result";
@@ -34,6 +35,7 @@ export async function upsertStaffUser(input: unknown): Promise<Result<{ id: stri
       create: { email, name, role, passwordHash },
       update: { role, passwordHash, passwordChangedAt: new Date() },
     });
+    if (existing) await endSessionsIn(tx, user.id, { reason: "password_reset" });
     await recordAudit(tx, {
       actor: null,
       action: existing ? "user.staff_update" : "user.staff_create",

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "./_components/sign-in-form";
 import { getActor } from "@/lib/auth/session";
+import { oidcErrorMessage } from "@/lib/auth/oidc-sign-in";
 import { authOptions } from "@/lib/auth/options";
 
 export const metadata = { title: "Sign in" };
@@ -25,7 +26,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </Link>
         .
       </p>
-      <SignInForm callbackUrl={next} oauthProviders={oauth} initialError={error ? "Signing in with that provider failed. Please try again." : null} />
+      <SignInForm callbackUrl={next} oauthProviders={oauth} initialError={error ? oidcErrorMessage(error) : null} />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "./_components/sign-up-form";
+import { ProviderButtons } from "@/components/auth/provider-buttons";
+import { oidcProviders } from "@/lib/auth/oidc-providers";
 import { getActor } from "@/lib/auth/session";
 import { listTiers } from "@/lib/tiers/queries";
 
@@ -23,6 +25,10 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
         .
       </p>
       <SignUpForm tiers={tiers} defaultTierId={chosen} />
+      {/* A first sign-in through a provider creates a customer on the entry tier, with its first key. */}
+      <div className="mt-6">
+        <ProviderButtons providers={oidcProviders()} callbackUrl="/dashboard" />
+      </div>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { EndSessionsButton } from "./_components/end-sessions-button";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -47,12 +48,13 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
               <th scope="col" className="px-4 py-3 font-medium">Tier</th>
               <th scope="col" className="px-4 py-3 font-medium text-right">Keys</th>
               <th scope="col" className="px-4 py-3 font-medium">Signed up</th>
+              <th scope="col" className="px-4 py-3 font-medium">Sessions</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {rows.length === 0 ? (
               <tr>
-                <td colSpan={5} className="px-4 py-6 text-center text-slate-500">
+                <td colSpan={6} className="px-4 py-6 text-center text-slate-500">
                   {q ? `No customers match “${q}”.` : "No customers yet."}
                 </td>
               </tr>
@@ -70,6 +72,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
                   <td className="px-4 py-3">
                     <time dateTime={c.createdAt.toISOString()}>{c.createdAt.toISOString().slice(0, 10)}</time>
                   </td>
+                  <td className="px-4 py-3">{c.userId ? <EndSessionsButton userId={c.userId} email={c.email ?? c.name} /> : "—"}</td>
                 </tr>
               ))
             )}

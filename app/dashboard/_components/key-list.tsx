@@ -1,8 +1,9 @@
 import { KeyRow } from "./key-row";
 import { RefreshWhile } from "@/components/ui/refresh-while";
+import type { ReauthMethod } from "@/lib/auth/reauth-method";
 import type { KeyView } from "@/lib/keys/queries";
 
-export function KeyList({ keys, invokeUrl }: { keys: KeyView[]; invokeUrl: string }) {
+export function KeyList({ keys, invokeUrl, reauth }: { keys: KeyView[]; invokeUrl: string; reauth: ReauthMethod }) {
   if (keys.length === 0) {
     return <p className="mt-4 text-sm text-slate-600">You have no API keys yet. Name one above and create it.</p>;
   }
@@ -20,6 +21,7 @@ export function KeyList({ keys, invokeUrl }: { keys: KeyView[]; invokeUrl: strin
           <KeyRow
             key={key.id}
             invokeUrl={invokeUrl}
+            reauth={reauth}
             keyData={{
               id: key.id,
               name: key.name,

@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/code-block";
 import { Field } from "@/components/ui/field";
+import type { ReauthMethod } from "@/lib/auth/reauth-method";
 import { curlExample } from "@/lib/gateway/curl-example";
 
 export interface KeyRowData {
@@ -38,7 +39,7 @@ function when(iso: string) {
   return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 }
 
-export function KeyRow({ keyData, invokeUrl }: { keyData: KeyRowData; invokeUrl: string }) {
+export function KeyRow({ keyData, invokeUrl, reauth }: { keyData: KeyRowData; invokeUrl: string; reauth: ReauthMethod }) {
   const router = useRouter();
   const [panel, setPanel] = useState<Panel>("none");
   const [value, setValue] = useState<string | null>(null);
@@ -151,6 +152,7 @@ export function KeyRow({ keyData, invokeUrl }: { keyData: KeyRowData; invokeUrl:
 
       {panel === "reauth" ? (
         <PasswordPrompt
+          method={reauth}
           reason="For your security, enter your password again to reveal a key: your sign-in is not recent."
           onCancel={() => setPanel("none")}
           onConfirmed={() => {

@@ -1,12 +1,17 @@
 "use client";
 
+import { signIn } from "next-auth/react";
 import { useId, useState, useTransition, type FormEvent } from "react";
 import { confirmPasswordAction } from "../actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import type { ReauthMethod } from "@/lib/auth/reauth-method";
 
-/** Asks for the password again before a sensitive action, then calls onConfirmed. */
-export function PasswordPrompt({ reason, onConfirmed, onCancel }: { reason: string; onConfirmed: () => void; onCancel: () => void }) {
+/**
+ * Asks for the password again before a sensitive action, then calls onConfirmed. A user without a password signs in
+ * again through their provider instead (asked to log in afresh); they come back to this page, signed in just now.
+ */
+export function PasswordPrompt({ method, reason, onConfirmed, onCancel }: { method: ReauthMethod; reason: string; onConfirmed: () => void; onCancel: () => void }) {
   const [pending, startTransition] = useTransition();
   const [errors, setErrors] = useState<string[] | undefined>();
   const fieldId = useId();
@@ -19,6 +24,28 @@ export function PasswordPrompt({ reason, onConfirmed, onCancel }: { reason: stri
       if (result.ok) onConfirmed();
       else setErrors(result.error.fieldErrors?.password ?? [result.error.message]);
     });
+  }
+
+  if (method.kind === "provider") {
+    return (
+      <div role="group" aria-label="Sign in again" className="mt-3 space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4">
+        <p className="text-sm text-amber-900">
+          {method.providers.length > 0
+            ? "For your security, sign in again with your provider to continue: your sign-in is not recent. You will come back to this page."
+            : "For your security, this needs a recent sign-in, and your account has no password and no sign-in provider that is enabled here. Sign out and use “Forgot your password?” on the sign-in page to set a password."}
+        </p>
+        <div className="flex flex-wrap gap-2">
+          {method.providers.map((p) => (
+            <Button key={p.id} type="button" onClick={() => void signIn(p.id, { callbackUrl: window.location.pathname }, { prompt: "login" })}>
+              Sign in again with {p.name}
+            </Button>
+          ))}
+          <Button type="button" variant="secondary" onClick={onCancel}>
+            Cancel
+          </Button>
+        </div>
+      </div>
+    );
   }
 
   return (

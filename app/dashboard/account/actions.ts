@@ -8,6 +8,7 @@ import { deleteOwnAccount } from "@/lib/account/delete-account";
 import { updateProfile } from "@/lib/account/update-profile";
 import { formFields, runAction } from "@/lib/auth/run-action";
 import { renewSessionToken } from "@/lib/auth/session-token";
+import { endOtherOwnSessions } from "@/lib/auth/sessions";
 
 export async function updateProfileAction(form: FormData) {
   const result = await runAction("update-profile", (actor) => updateProfile(actor, formFields(form)));
@@ -29,4 +30,10 @@ export async function deleteAccountAction(form: FormData) {
     const result = await deleteOwnAccount(actor, formFields(form));
     return result.ok ? { ok: true as const, data: { completed: result.data.completed, message: result.data.message } } : result;
   });
+}
+
+export async function signOutEverywhereElseAction() {
+  const result = await runAction("sign-out-everywhere-else", (actor) => endOtherOwnSessions(actor));
+  if (result.ok) revalidatePath("/dashboard/account");
+  return result;
 }

@@ -1,10 +1,12 @@
 import { ChangePasswordForm } from "./_components/change-password-form";
 import { DeleteAccountForm } from "./_components/delete-account-form";
 import { ProfileForm } from "./_components/profile-form";
+import { SessionsList } from "./_components/sessions-list";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getProfile } from "@/lib/account/queries";
 import { requirePagePermission } from "@/lib/auth/guards";
+import { listOwnSessions } from "@/lib/auth/sessions";
 
 export const metadata = { title: "Account" };
 export const dynamic = "force-dynamic";
@@ -16,6 +18,8 @@ export default async function AccountPage() {
   const result = await getProfile(actor);
   if (!result.ok) throw new Error(result.error.message);
   const profile = result.data;
+  const sessions = await listOwnSessions(actor);
+  if (!sessions.ok) throw new Error(sessions.error.message);
 
   return (
     <>
@@ -33,6 +37,11 @@ export default async function AccountPage() {
               password?” on the sign-in page.
             </p>
           )}
+        </Card>
+        <Card title="Where you are signed in" className="lg:col-span-2">
+          <SessionsList
+            sessions={sessions.data.map((s) => ({ ...s, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString() }))}
+          />
         </Card>
       </div>
       <section aria-labelledby="delete-account-heading" className="mt-6 rounded-lg border border-red-300 bg-white p-5 shadow-sm">
