@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma";
 import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
 import { fail, ok, type Result } from "@/lib/result";
+import { cleanSearchTerm, likeLiteral } from "@/lib/validation/search";
 
 export interface CustomerRow {
   id: string;
@@ -32,7 +33,8 @@ export async function listCustomers(
 ): Promise<Result<CustomerPage>> {
   const allowed = authorize(actor, "customer.list");
   if (!allowed.ok) return allowed;
-  const q = query?.trim().slice(0, 100);
+  const term = cleanSearchTerm(query);
+  const q = term ? likeLiteral(term) : "";
   const where: Prisma.CustomerWhereInput = {
     status: { not: "DELETED" },
     ...(q
