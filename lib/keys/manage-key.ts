@@ -43,7 +43,8 @@ export async function setOwnKeyEnabled(actor: Actor | null, keyId: unknown, enab
     keyId: key.data.id,
     customerId: key.data.customerId,
     input: { enabled },
-    audit: enabled ? "key.enable" : "key.disable",
+    audit: "key.set_enabled",
+    auditMeta: { enabled },
     doing: enabled ? "Enabling the key" : "Disabling the key",
   });
   return result.ok ? ok({ notice: result.data.notice }) : result;

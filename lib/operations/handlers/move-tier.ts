@@ -40,7 +40,7 @@ export const moveTierHandler: OperationHandler = {
       await tx.customer.update({ where: { id: customerId }, data: { tierId: to.id } });
       await recordAudit(tx, {
         actor: null,
-        action: "tier.changed",
+        action: "tier.change",
         target: { type: "customer", id: customerId },
         customerId,
         meta: { from: from.slug, to: to.slug, ...(requestId ? { requestId } : {}) },
@@ -59,7 +59,7 @@ export const moveTierHandler: OperationHandler = {
     }
     await db.$transaction(async (tx) => {
       await tx.customer.update({ where: { id: customerId }, data: { tierId: from.id } });
-      await recordAudit(tx, { actor: null, action: "tier.changed", target: { type: "customer", id: customerId }, customerId, outcome: "failure", meta: { reason } });
+      await recordAudit(tx, { actor: null, action: "tier.change", target: { type: "customer", id: customerId }, customerId, outcome: "failure", meta: { reason } });
     });
   },
 };

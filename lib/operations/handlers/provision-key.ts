@@ -57,7 +57,7 @@ export async function provisionKey(recordId: string, { firstAttempt = false } = 
     });
     await recordAudit(tx, {
       actor: null,
-      action: "key.provisioned",
+      action: "key.create",
       target: { type: "api_key", id: record.id },
       customerId: record.customerId,
       meta: { awsKeyId, usagePlanId: planId },
