@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { PROVISIONED_KEY_STATUSES } from "@/lib/keys/key-status";
 import { keyListOrder, keyViewSelect, listedKeysWhere, toKeyView, type KeyView } from "@/lib/keys/queries";
 import type { Prisma } from "@/lib/generated/prisma";
 import { authorize } from "@/lib/policy/authorize";
@@ -63,7 +64,7 @@ export async function listCustomers(
       createdAt: true,
       tier: { select: { name: true } },
       users: { select: { email: true }, take: 1, orderBy: { createdAt: "asc" } },
-      _count: { select: { apiKeys: { where: { status: { in: ["ACTIVE", "DISABLED"] } } } } },
+      _count: { select: { apiKeys: { where: { status: { in: PROVISIONED_KEY_STATUSES } } } } },
     },
   });
   return ok({

@@ -1,4 +1,5 @@
 import "server-only";
+import { PROVISIONED_KEY_STATUSES } from "@/lib/keys/key-status";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
@@ -10,7 +11,7 @@ const input = z.object({ fromTierId: z.string(), toTierId: z.string(), requestId
 
 async function liveKeys(customerId: string) {
   return db.apiKey.findMany({
-    where: { customerId, status: { in: ["ACTIVE", "DISABLED"] }, awsKeyId: { not: null } },
+    where: { customerId, status: { in: PROVISIONED_KEY_STATUSES }, awsKeyId: { not: null } },
     select: { id: true, awsKeyId: true, usagePlanId: true },
   });
 }
