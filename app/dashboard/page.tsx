@@ -7,8 +7,9 @@ import { requirePagePermission } from "@/lib/auth/guards";
 import { reauthMethod } from "@/lib/auth/reauth-method";
 import { getOwnOverview } from "@/lib/customers/queries";
 import { formatQuota, formatThrottle } from "@/lib/format/tier";
-import { curlExample } from "@/lib/gateway/curl-example";
+import { gatewayExample } from "@/lib/docs/curl-command";
 import { targetApi } from "@/lib/gateway/target-api";
+import { keyLimitReached, roomForAnotherKey } from "@/lib/keys/key-limit";
 import { isLiveKey } from "@/lib/keys/key-status";
 
 export const metadata = { title: "Dashboard" };
@@ -22,8 +23,7 @@ export default async function DashboardPage() {
   const keys = account.keys;
   const invokeUrl = api?.invokeUrl ?? "https://your-api.example.com";
   const liveKeys = keys.filter((k) => isLiveKey(k.status)).length;
-  const disabledReason =
-    liveKeys >= account.tier.maxKeys ? `Your ${account.tier.name} tier allows ${account.tier.maxKeys} keys; revoke one to create another.` : null;
+  const disabledReason = roomForAnotherKey(liveKeys, account.tier) ? null : keyLimitReached(account.tier);
 
   return (
     <>
@@ -55,7 +55,7 @@ export default async function DashboardPage() {
             Send your key in the <code className="rounded bg-slate-100 px-1">x-api-key</code> header. Requests without a valid key get 403.
           </p>
           {api ? (
-            <CodeBlock code={curlExample(invokeUrl, null)} label="Example request" copyLabel="Copy example request" />
+            <CodeBlock code={gatewayExample(invokeUrl, null)} label="Example request" copyLabel="Copy example request" />
           ) : (
             <p role="alert" className="text-sm text-amber-800">
               The gateway address could not be loaded from AWS right now; your keys still work.

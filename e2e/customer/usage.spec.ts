@@ -40,7 +40,8 @@ test("usage follows real requests: today's count, the 30-day chart, 80% and 100%
 
   for (let i = 0; i < 5; i++) expect((await request.get(url, { headers: { "x-api-key": value } })).status()).toBe(200);
 
-  // First visit: the cache was never filled, so the page reads GetUsage before showing the figures.
+  // First visit: the cache was never filled. The page only reads (it shows no figures yet); its refresh control then
+  // calls the refresh action, which reads GetUsage, and the figures follow.
   await page.goto("/dashboard/usage");
   await expect(page.getByRole("heading", { name: "Usage", exact: true })).toBeVisible();
   const row = page.getByTestId("key-usage-row").filter({ hasText: "usage e2e" });

@@ -1,10 +1,14 @@
 import "server-only";
 import type { Prisma, Role } from "@/lib/generated/prisma";
+import type { AuditAction } from "@/lib/policy/action-names";
 
 export interface AuditEvent {
   actor: { userId: string; email: string; role: Role } | null;
-  /** A policy action name or an auth event, e.g. "key.create", "customer.sign_up". */
-  action: string;
+  /**
+   * A policy action or an audit-only event (lib/policy/action-names.ts). A change the worker completes later is
+   * recorded under the name of the action that asked for it, with no actor.
+   */
+  action: AuditAction;
   target: { type: string; id?: string | null };
   customerId?: string | null;
   outcome?: "success" | "failure";

@@ -1,13 +1,11 @@
 import "server-only";
-import { z } from "zod";
+import { confirmPasswordSchema as schema } from "@/lib/auth/confirm-password.schema";
 import { verifyPassword } from "@/lib/auth/password";
 import { reauthCookieValue } from "@/lib/auth/recent-auth";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/policy/actor";
 import { fail, ok, type Result } from "@/lib/result";
-
-const schema = z.object({ password: z.string().min(1, "Enter your password.").max(128, "That password is too long.") });
 
 /** Checks the signed-in user's password again; on success returns the value of the re-auth cookie to set. */
 export async function confirmPassword(actor: Actor | null, input: unknown): Promise<Result<{ cookie: string }>> {

@@ -106,7 +106,7 @@ export async function endSessionsIn(
 
 /** "Sign out everywhere else": ends the signed-in user's other sessions; the one making the request stays. */
 export async function endOtherOwnSessions(actor: Actor | null): Promise<Result<{ ended: number; message: string }>> {
-  const allowed = authorize(actor, "account.update");
+  const allowed = authorize(actor, "account.sign_out_everywhere");
   if (!allowed.ok) return allowed;
   if (!actor) return fail("unauthenticated", "Please sign in to continue.");
   const ended = await db.$transaction(async (tx) => {

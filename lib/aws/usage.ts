@@ -1,6 +1,7 @@
 import "server-only";
 import { GetUsageCommand } from "@aws-sdk/client-api-gateway";
 import { apiGatewayClient } from "@/lib/aws/clients";
+import { addDays } from "@/lib/usage/utc-days";
 
 /** One day of one key's usage as GetUsage reports it. */
 export interface UsageDayReport {
@@ -11,7 +12,6 @@ export interface UsageDayReport {
   remaining: number;
 }
 
-const DAY_MS = 86_400_000;
 const PAGE_SIZE = 500;
 
 /**
@@ -35,7 +35,7 @@ export async function getUsage(
         const [used, remaining] = pair;
         if (pair.length !== 2 || typeof used !== "number" || typeof remaining !== "number") return;
         if (!Number.isFinite(used) || !Number.isFinite(remaining)) return;
-        days.push({ date: new Date(firstDay + index * DAY_MS).toISOString().slice(0, 10), used, remaining });
+        days.push({ date: addDays(startDate, index), used, remaining });
       });
       byKey.set(id, days);
     }

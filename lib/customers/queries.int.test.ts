@@ -43,4 +43,20 @@ describe("the admin customer list", () => {
     const beyond = await listCustomers(admin, { query: marker, page: 99 });
     expect(beyond.ok && beyond.data.page).toBe(2);
   });
+
+  it("treats % and _ as plain characters, and a NUL byte or control character as nothing (no 500)", async () => {
+    const admin = await newStaff("ADMIN");
+    const names = async (query: string) => {
+      const result = await listCustomers(admin, { query, page: 1 });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.data;
+    };
+    expect((await names(`${marker}_`)).total).toBe(0);
+    expect((await names(`${marker}%`)).total).toBe(0);
+    const percent = await newCustomer();
+    await db.customer.update({ where: { id: percent.customerId }, data: { name: `${marker} 100%_sure` } });
+    expect((await names("0%_s")).rows.map((r) => r.name)).toEqual([`${marker} 100%_sure`]);
+    expect((await names(`${marker}\u0000 02`)).rows.map((r) => r.name)).toEqual([`${marker} 02`]);
+    expect((await names("\u0000")).total).toBeGreaterThan(23); // an empty search: everyone
+  });
 });

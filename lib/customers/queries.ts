@@ -1,10 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { PROVISIONED_KEY_STATUSES } from "@/lib/keys/key-status";
 import { keyListOrder, keyViewSelect, listedKeysWhere, toKeyView, type KeyView } from "@/lib/keys/queries";
 import type { Prisma } from "@/lib/generated/prisma";
 import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
 import { fail, ok, type Result } from "@/lib/result";
+import { cleanSearchTerm, likeLiteral } from "@/lib/validation/search";
 
 export interface CustomerRow {
   id: string;
@@ -34,7 +36,8 @@ export async function listCustomers(
 ): Promise<Result<CustomerPage>> {
   const allowed = authorize(actor, "customer.list");
   if (!allowed.ok) return allowed;
-  const q = query?.trim().slice(0, 100);
+  const term = cleanSearchTerm(query);
+  const q = term ? likeLiteral(term) : "";
   const where: Prisma.CustomerWhereInput = {
     status: { not: "DELETED" },
     ...(q
@@ -63,7 +66,7 @@ export async function listCustomers(
       createdAt: true,
       tier: { select: { name: true } },
       users: { select: { id: true, email: true }, take: 1, orderBy: { createdAt: "asc" } },
-      _count: { select: { apiKeys: { where: { status: { in: ["ACTIVE", "DISABLED"] } } } } },
+      _count: { select: { apiKeys: { where: { status: { in: PROVISIONED_KEY_STATUSES } } } } },
     },
   });
   return ok({

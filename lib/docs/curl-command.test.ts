@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { curlCommand, shellQuote } from "@/lib/docs/curl-command";
+import { curlCommand, gatewayExample, shellQuote } from "@/lib/docs/curl-command";
 
 describe("curlCommand", () => {
   it("builds a GET with the key placeholder, never a key", () => {
@@ -32,5 +32,10 @@ describe("curlCommand", () => {
     expect(shellQuote("plain-value_1.2")).toBe("plain-value_1.2");
     expect(shellQuote("$(rm -rf /)")).toBe("'$(rm -rf /)'");
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
+  });
+
+  it("puts the owner's key in the dashboard's example, and the placeholder when there is none", () => {
+    expect(gatewayExample("https://api.example.com/prod", "abcDEF123")).toBe("curl \\\n  -H 'x-api-key: abcDEF123' \\\n  https://api.example.com/prod/pets");
+    expect(gatewayExample("https://api.example.com/prod", null)).toContain("-H 'x-api-key: YOUR_API_KEY'");
   });
 });

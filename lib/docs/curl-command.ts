@@ -1,4 +1,5 @@
-// A ready-to-paste curl command for a filled-in request, with a placeholder instead of the key (pure, for the browser).
+// The one curl builder: a ready-to-paste command for a request to the gateway, with the key the owner has just been
+// shown or a placeholder (the try-it console never has the key). Pure, for the browser.
 
 export const KEY_PLACEHOLDER = "YOUR_API_KEY";
 
@@ -12,19 +13,27 @@ export interface CurlRequest {
   method: string;
   /** Filled path, e.g. "/pets/7". */
   path: string;
-  query: { name: string; value: string }[];
-  body: string;
-  contentType: string | null;
+  query?: { name: string; value: string }[];
+  body?: string;
+  contentType?: string | null;
+  /** The key to put in the command; the placeholder when absent. */
+  keyValue?: string | null;
 }
 
 export function curlCommand(request: CurlRequest): string {
-  const search = new URLSearchParams(request.query.map((q) => [q.name, q.value])).toString();
+  const { query = [], body = "", contentType = null, keyValue = null } = request;
+  const search = new URLSearchParams(query.map((q) => [q.name, q.value])).toString();
   const url = `${request.baseUrl}${request.path}${search ? `?${search}` : ""}`;
-  const lines = [request.method === "GET" ? "curl" : `curl -X ${request.method}`, `-H ${shellQuote(`x-api-key: ${KEY_PLACEHOLDER}`)}`];
-  if (request.body !== "") {
-    lines.push(`-H ${shellQuote(`content-type: ${request.contentType ?? "application/json"}`)}`);
-    lines.push(`--data ${shellQuote(request.body)}`);
+  const lines = [request.method === "GET" ? "curl" : `curl -X ${request.method}`, `-H ${shellQuote(`x-api-key: ${keyValue ?? KEY_PLACEHOLDER}`)}`];
+  if (body !== "") {
+    lines.push(`-H ${shellQuote(`content-type: ${contentType ?? "application/json"}`)}`);
+    lines.push(`--data ${shellQuote(body)}`);
   }
   lines.push(shellQuote(url));
   return lines.join(" \\\n  ");
+}
+
+/** The dashboard's example: GET the API's sample path with a key (or the placeholder). */
+export function gatewayExample(invokeUrl: string, keyValue: string | null, path = "/pets"): string {
+  return curlCommand({ baseUrl: invokeUrl, method: "GET", path, keyValue });
 }

@@ -1,16 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { explainStatus, nextQuotaReset } from "@/lib/docs/explain-status";
-
-describe("nextQuotaReset", () => {
-  const wednesday = new Date("2026-11-18T15:30:00Z");
-  it("starts the next day, Monday or first of the month at midnight UTC", () => {
-    expect(nextQuotaReset("DAY", wednesday).toISOString()).toBe("2026-11-19T00:00:00.000Z");
-    expect(nextQuotaReset("WEEK", wednesday).toISOString()).toBe("2026-11-23T00:00:00.000Z");
-    expect(nextQuotaReset("WEEK", new Date("2026-11-23T00:00:00Z")).toISOString()).toBe("2026-11-30T00:00:00.000Z");
-    expect(nextQuotaReset("MONTH", wednesday).toISOString()).toBe("2026-12-01T00:00:00.000Z");
-    expect(nextQuotaReset("MONTH", new Date("2026-12-31T23:59:59Z")).toISOString()).toBe("2027-01-01T00:00:00.000Z");
-  });
-});
+import { explainStatus } from "@/lib/docs/explain-status";
 
 describe("explainStatus", () => {
   const none = { errorType: null, message: null };

@@ -1,24 +1,5 @@
 // What a gateway answer means for the customer, in words (pure: the try-it console shows it beside the status).
 
-export type QuotaPeriod = "DAY" | "WEEK" | "MONTH";
-
-/** When the usage plan's quota period after `now` begins (UTC; weeks start on Monday, months on the 1st). */
-export function nextQuotaReset(period: QuotaPeriod, now: Date): Date {
-  const y = now.getUTCFullYear();
-  const m = now.getUTCMonth();
-  const d = now.getUTCDate();
-  switch (period) {
-    case "DAY":
-      return new Date(Date.UTC(y, m, d + 1));
-    case "WEEK": {
-      const daysSinceMonday = (now.getUTCDay() + 6) % 7;
-      return new Date(Date.UTC(y, m, d - daysSinceMonday + 7));
-    }
-    case "MONTH":
-      return new Date(Date.UTC(y, m + 1, 1));
-  }
-}
-
 function formatUtc(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }

@@ -76,38 +76,39 @@ const pathSchema = z
   .refine((p) => !p.includes("?") && !p.includes("#"), "Put query parameters in the query fields, not in the path.")
   .refine((p) => !p.split("/").some((s) => /^(\.|%2e){1,2}$/i.test(s)), "The path must not contain . or .. segments.");
 
-/** The try-request schema for an API whose documented operations are `routes`. */
+/** A try request's fields, whatever the API documents (the server action parses this before loading the docs). */
+export const tryRequestFields = z.object({
+  keyId: z
+    .string({ error: "Choose one of your API keys." })
+    .min(1, "Choose one of your API keys.")
+    .max(64, "That key does not exist.")
+    .regex(/^[A-Za-z0-9_-]+$/, "That key does not exist."),
+  method: z.enum(HTTP_METHODS, { error: "Choose a documented HTTP method." }),
+  path: pathSchema,
+  query: querySchema,
+  headers: headersSchema,
+  body: z
+    .string()
+    .default("")
+    .refine((b) => byteLength(b) <= MAX_BODY_BYTES, `Keep the request body under ${MAX_BODY_BYTES / 1024} kB.`)
+    .refine((b) => !BODY_CONTROL.test(b), "Remove control characters from the request body."),
+});
+
+/** The try-request schema for an API whose documented operations are `routes`: the fields, on a documented route. */
 export function tryRequestSchema(routes: readonly DocumentedRoute[]) {
-  return z
-    .object({
-      keyId: z
-        .string({ error: "Choose one of your API keys." })
-        .min(1, "Choose one of your API keys.")
-        .max(64, "That key does not exist.")
-        .regex(/^[A-Za-z0-9_-]+$/, "That key does not exist."),
-      method: z.enum(HTTP_METHODS, { error: "Choose a documented HTTP method." }),
-      path: pathSchema,
-      query: querySchema,
-      headers: headersSchema,
-      body: z
-        .string()
-        .default("")
-        .refine((b) => byteLength(b) <= MAX_BODY_BYTES, `Keep the request body under ${MAX_BODY_BYTES / 1024} kB.`)
-        .refine((b) => !BODY_CONTROL.test(b), "Remove control characters from the request body."),
-    })
-    .check((ctx) => {
-      const { method, path, body } = ctx.value;
-      const templates = routes.filter((r) => matchesTemplate(r.path, path));
-      if (templates.length === 0) {
-        ctx.issues.push({ code: "custom", path: ["path"], input: path, message: "That path is not one of this API's documented paths." });
-      } else if (!templates.some((r) => r.method.toUpperCase() === method)) {
-        const template = templates[0]?.path ?? path;
-        ctx.issues.push({ code: "custom", path: ["method"], input: method, message: `${method} is not a documented method for ${template}.` });
-      }
-      if (BODYLESS.has(method) && body !== "") {
-        ctx.issues.push({ code: "custom", path: ["body"], input: body, message: `A ${method} request cannot have a body.` });
-      }
-    });
+  return tryRequestFields.check((ctx) => {
+    const { method, path, body } = ctx.value;
+    const templates = routes.filter((r) => matchesTemplate(r.path, path));
+    if (templates.length === 0) {
+      ctx.issues.push({ code: "custom", path: ["path"], input: path, message: "That path is not one of this API's documented paths." });
+    } else if (!templates.some((r) => r.method.toUpperCase() === method)) {
+      const template = templates[0]?.path ?? path;
+      ctx.issues.push({ code: "custom", path: ["method"], input: method, message: `${method} is not a documented method for ${template}.` });
+    }
+    if (BODYLESS.has(method) && body !== "") {
+      ctx.issues.push({ code: "custom", path: ["body"], input: body, message: `A ${method} request cannot have a body.` });
+    }
+  });
 }
 
 export type TryRequestInput = z.infer<ReturnType<typeof tryRequestSchema>>;

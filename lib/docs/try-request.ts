@@ -1,7 +1,7 @@
 import "server-only";
 import { toAppError } from "@/lib/aws/errors";
 import { db } from "@/lib/db";
-import { explainStatus, nextQuotaReset } from "@/lib/docs/explain-status";
+import { explainStatus } from "@/lib/docs/explain-status";
 import { callGateway } from "@/lib/docs/gateway-call";
 import { keyValueFor } from "@/lib/docs/key-values";
 import { loadPublishedDocs } from "@/lib/docs/published-docs";
@@ -10,6 +10,7 @@ import type { GatewayAnswer, TryResult } from "@/lib/docs/try-result";
 import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
 import { fail, ok, type Result } from "@/lib/result";
+import { isQuotaPeriod, quotaPeriodAt } from "@/lib/usage/quota-period";
 import { invalidInput } from "@/lib/validation/field-errors";
 
 const KEY_STATUS_MESSAGES = {
@@ -91,7 +92,7 @@ export async function tryRequest(actor: Actor | null, input: unknown): Promise<R
   let quotaResetsAt: Date | null = null;
   if (answer.data.status === 429) {
     const tier = await db.tier.findUnique({ where: { usagePlanId: key.usagePlanId }, select: { quotaPeriod: true } });
-    quotaResetsAt = tier?.quotaPeriod ? nextQuotaReset(tier.quotaPeriod, new Date()) : null;
+    quotaResetsAt = isQuotaPeriod(tier?.quotaPeriod) ? quotaPeriodAt(tier.quotaPeriod, new Date()).end : null;
   }
   return ok({ ...answer.data, notice: explainStatus({ status: answer.data.status, ...details }, quotaResetsAt) });
 }

@@ -1,13 +1,13 @@
 // Human wording for usage figures: counts, ages, UTC times and the quota forecast. Pure, usable in client components.
 
-type Period = "DAY" | "WEEK" | "MONTH";
+import type { QuotaPeriod as Period } from "@/lib/usage/quota-period";
+import { DAY_MS } from "@/lib/usage/utc-days";
 
 export type ForecastView =
   | { kind: "exhausted"; resetsAt: Date }
   | { kind: "runs_out"; at: Date; resetsAt: Date }
   | { kind: "not_before_reset"; resetsAt: Date };
 
-const DAY_MS = 86_400_000;
 const periodNouns: Record<Period, string> = { DAY: "daily", WEEK: "weekly", MONTH: "monthly" };
 const periodLabels: Record<Period, string> = { DAY: "Today", WEEK: "This week", MONTH: "This month" };
 

@@ -7,6 +7,7 @@ import { failedMessage, pendingMessage } from "@/lib/keys/outcome-message";
 import { enqueueOperation } from "@/lib/operations/enqueue";
 import { runOperationNow, type RunOutcome } from "@/lib/operations/run";
 import type { Actor } from "@/lib/policy/actor";
+import type { PolicyAction } from "@/lib/policy/action-names";
 import { fail, ok, type Result } from "@/lib/result";
 
 export interface KeyChange {
@@ -14,8 +15,8 @@ export interface KeyChange {
   keyId: string;
   customerId: string;
   input?: Prisma.InputJsonValue;
-  /** The audit action name, e.g. "key.revoke". */
-  audit: string;
+  /** The audit action name: the policy action of the change, e.g. "key.revoke". */
+  audit: PolicyAction;
   auditMeta?: Prisma.InputJsonValue;
   /** Done in the same transaction as the operation is recorded (e.g. the new name). */
   write?: (tx: Prisma.TransactionClient) => Promise<unknown>;

@@ -69,6 +69,12 @@ describe("creating and revealing API keys against local AWS", () => {
     const anonymous = await revealKey(null, created.data.id);
     expect(anonymous.ok ? "ok" : anonymous.error.code).toBe("unauthenticated");
 
+    // An id with a NUL byte (which PostgreSQL cannot store) or control characters is no key, not a database error.
+    for (const id of [`${created.data.id}\u0000`, "\u0000", "a\nb"]) {
+      const odd = await revealKey(owner, id);
+      expect(odd.ok ? "ok" : odd.error.code).toBe("not_found");
+    }
+
     const audit = await db.auditLog.findMany({ where: { targetId: created.data.id, action: "key.reveal" } });
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit)).not.toContain(created.data.value);

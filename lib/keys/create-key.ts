@@ -11,7 +11,7 @@ import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { invalidInput } from "@/lib/validation/field-errors";
-import { LIVE_KEY_STATUSES } from "@/lib/keys/key-status";
+import { countLiveKeys, keyLimitReached, roomForAnotherKey } from "@/lib/keys/key-limit";
 
 export interface CreatedKey {
   id: string;
@@ -67,10 +67,7 @@ export async function queueKeyCreationIn(
       select: { status: true, tier: { select: { usagePlanId: true, maxKeys: true, name: true } } },
     });
     if (!customer || customer.status !== "ACTIVE") return fail("forbidden", "Your account is not active.");
-    const live = await tx.apiKey.count({ where: { customerId, status: { in: LIVE_KEY_STATUSES } } });
-    if (live >= customer.tier.maxKeys) {
-      return fail("conflict", `The ${customer.tier.name} tier allows ${customer.tier.maxKeys} keys. Revoke one before creating another.`);
-    }
+    if (!roomForAnotherKey(await countLiveKeys(tx, customerId), customer.tier)) return fail("conflict", keyLimitReached(customer.tier));
     const record = await tx.apiKey.create({
       data: { customerId, name, usagePlanId: customer.tier.usagePlanId, status: "PENDING", createdById: actor?.userId ?? null },
     });

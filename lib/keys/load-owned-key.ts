@@ -5,13 +5,15 @@ import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
 import type { PolicyAction } from "@/lib/policy/permissions";
 import { fail, ok, type Result } from "@/lib/result";
+import { idSchema } from "@/lib/validation/id";
 
 /** The key if the actor may perform `action` on it; another customer's key is reported as not found. */
 export async function loadOwnedKey(actor: Actor | null, keyId: unknown, action: PolicyAction): Promise<Result<ApiKey>> {
   const role = authorize(actor, action);
   if (!role.ok) return role;
-  if (typeof keyId !== "string" || keyId.length === 0 || keyId.length > 64) return fail("not_found", "That key does not exist.");
-  const key = await db.apiKey.findUnique({ where: { id: keyId } });
+  const id = idSchema.safeParse(keyId);
+  if (!id.success) return fail("not_found", "That key does not exist.");
+  const key = await db.apiKey.findUnique({ where: { id: id.data } });
   const owned = authorize(actor, action, { customerId: key?.customerId ?? "" });
   if (!owned.ok) return owned;
   if (!key) return fail("not_found", "That key does not exist.");

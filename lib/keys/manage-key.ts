@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { applyKeyChange } from "@/lib/keys/change-key";
 import { renameKeySchema, ROTATION_GRACE, rotateKeySchema } from "@/lib/keys/key-actions.schema";
+import { isProvisionedKey } from "@/lib/keys/key-status";
 import { loadOwnedKey } from "@/lib/keys/load-owned-key";
 import { newKeyValue } from "@/lib/keys/new-key-value";
 import { enqueueOperation } from "@/lib/operations/enqueue";
@@ -12,7 +13,7 @@ import type { Actor } from "@/lib/policy/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { invalidInput } from "@/lib/validation/field-errors";
 
-const live = (status: string) => status === "ACTIVE" || status === "DISABLED";
+const live = isProvisionedKey;
 
 export async function renameKey(actor: Actor | null, keyId: unknown, input: unknown): Promise<Result<{ notice: string | null }>> {
   const key = await loadOwnedKey(actor, keyId, "key.rename");
@@ -43,7 +44,8 @@ export async function setOwnKeyEnabled(actor: Actor | null, keyId: unknown, enab
     keyId: key.data.id,
     customerId: key.data.customerId,
     input: { enabled },
-    audit: enabled ? "key.enable" : "key.disable",
+    audit: "key.set_enabled",
+    auditMeta: { enabled },
     doing: enabled ? "Enabling the key" : "Disabling the key",
   });
   return result.ok ? ok({ notice: result.data.notice }) : result;

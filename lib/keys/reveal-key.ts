@@ -4,6 +4,7 @@ import { toAppError } from "@/lib/aws/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { isRecent } from "@/lib/auth/recent-auth";
 import { db } from "@/lib/db";
+import { isProvisionedKey } from "@/lib/keys/key-status";
 import { loadOwnedKey } from "@/lib/keys/load-owned-key";
 import type { Actor } from "@/lib/policy/actor";
 import { fail, ok, type Result } from "@/lib/result";
@@ -14,7 +15,7 @@ export async function revealKey(actor: Actor | null, keyId: unknown): Promise<Re
   if (!owned.ok) return owned;
   const key = owned.data;
   if (!actor) return fail("unauthenticated", "Please sign in to continue.");
-  if (!key.awsKeyId || (key.status !== "ACTIVE" && key.status !== "DISABLED")) return fail("conflict", "This key can no longer be revealed.");
+  if (!key.awsKeyId || !isProvisionedKey(key.status)) return fail("conflict", "This key can no longer be revealed.");
   if (!isRecent(actor.authenticatedAt)) {
     return fail("reauthenticate", "For your security, enter your password again to reveal a key: your sign-in is not recent.");
   }

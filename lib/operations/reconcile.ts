@@ -1,4 +1,5 @@
 import "server-only";
+import { isProvisionedKey } from "@/lib/keys/key-status";
 import { keyIdsInUsagePlan, listApiKeysByNamePrefix, updateApiKey } from "@/lib/aws/api-gateway";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
@@ -90,7 +91,7 @@ export async function reconcile(): Promise<ReconcileReport> {
       return;
     }
     if (busyCustomers.has(record.customerId) || record.status === "PENDING") return;
-    const live = (record.status === "ACTIVE" || record.status === "DISABLED") && record.customer.status === "ACTIVE";
+    const live = isProvisionedKey(record.status) && record.customer.status === "ACTIVE";
     if (!live || (record.awsKeyId !== null && record.awsKeyId !== awsKey.id)) {
       await deleteAwsKeyIfPresent(awsKey.id);
       report.revokedKeysDeleted++;
@@ -121,7 +122,7 @@ export async function reconcile(): Promise<ReconcileReport> {
   return report;
 
   async function repairRecord(record: (typeof records)[number]) {
-    if ((record.status === "ACTIVE" || record.status === "DISABLED") && (!record.awsKeyId || !seenAwsIds.has(record.awsKeyId))) {
+    if (isProvisionedKey(record.status) && (!record.awsKeyId || !seenAwsIds.has(record.awsKeyId))) {
       await db.$transaction(async (tx) => {
         await tx.apiKey.update({
           where: { id: record.id },

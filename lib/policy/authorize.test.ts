@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
+import { POLICY_ACTIONS } from "@/lib/policy/action-names";
+import { ownedActions, permissions, PUBLIC } from "@/lib/policy/permissions";
 
 const customer = (customerId: string | null): Actor => ({ userId: "u1", email: "c@x.io", name: "C", role: "CUSTOMER", customerId });
 const staff = (role: "ADMIN" | "BILLING"): Actor => ({ userId: "u2", email: "s@x.io", name: "S", role, customerId: null });
@@ -28,5 +30,19 @@ describe("authorize", () => {
     expect(code(authorize(staff("ADMIN"), "user.end_sessions"))).toBe("ok");
     expect(code(authorize(staff("BILLING"), "user.end_sessions"))).toBe("forbidden");
     expect(code(authorize(customer("A"), "user.end_sessions"))).toBe("forbidden");
+  });
+
+  it("lets everyone call the actions the table marks PUBLIC, and only those", () => {
+    for (const actor of [null, customer("A"), staff("ADMIN"), staff("BILLING")]) {
+      expect(code(authorize(actor, "customer.sign_up"))).toBe("ok");
+      expect(code(authorize(actor, "account.password_reset"))).toBe("ok");
+    }
+    expect(code(authorize(null, "auth.reauthenticate"))).toBe("unauthenticated");
+    expect(code(authorize(staff("BILLING"), "auth.reauthenticate"))).toBe("ok");
+  });
+
+  it("has a row for every action name, and nothing else", () => {
+    expect(Object.keys(permissions).sort()).toEqual([...POLICY_ACTIONS].sort());
+    for (const action of ownedActions) expect(permissions[action]).not.toBe(PUBLIC);
   });
 });

@@ -1,13 +1,15 @@
 import "server-only";
 import { fail, ok, type Result } from "@/lib/result";
-import { ownedActions, permissions, type PolicyAction } from "@/lib/policy/permissions";
+import { isPublicAction, ownedActions, permissions, type PolicyAction } from "@/lib/policy/permissions";
 import type { Actor } from "@/lib/policy/actor";
 
 /**
  * The single authorization check. `resource` names the customer a resource belongs to; for owned actions a
- * customer must be that customer. Returns a Result so callers can pass the refusal straight to the UI.
+ * customer must be that customer. Public actions are allowed to everyone. Returns a Result so callers can pass the
+ * refusal straight to the UI.
  */
 export function authorize(actor: Actor | null, action: PolicyAction, resource?: { customerId: string }): Result<void> {
+  if (isPublicAction(action)) return ok(undefined);
   if (!actor) return fail("unauthenticated", "Please sign in to continue.");
   const allowed: readonly string[] = permissions[action];
   if (!allowed.includes(actor.role)) return fail("forbidden", "You do not have permission to do that.");

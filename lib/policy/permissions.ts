@@ -1,11 +1,26 @@
 import type { Role } from "@/lib/generated/prisma";
+import type { PolicyAction } from "@/lib/policy/action-names";
 
-// Who may do what: the one table every server action, route handler and query consults (through authorize()).
+export type { PolicyAction } from "@/lib/policy/action-names";
+
+/** Marks an action anyone may call, signed in or not. Explicit, so "public" is a decision in this table, not an omission. */
+export const PUBLIC = "public";
+
+// Who may do what: the one table every server action (lib/actions), page guard, route handler and query consults
+// (through authorize()). Keyed by every PolicyAction, so an action without a row, or a row without an action, does
+// not compile.
 export const permissions = {
+  "customer.sign_up": PUBLIC,
+  "account.password_reset_request": PUBLIC,
+  "account.password_reset": PUBLIC,
+  "auth.reauthenticate": ["CUSTOMER", "ADMIN", "BILLING"],
   // A customer's own account and resources.
   "account.read": ["CUSTOMER"],
   "account.update": ["CUSTOMER"],
+  "account.password_change": ["CUSTOMER"],
   "account.delete": ["CUSTOMER"],
+  // Anyone signed in may end their own other sessions.
+  "account.sign_out_everywhere": ["CUSTOMER", "ADMIN", "BILLING"],
   "key.list": ["CUSTOMER"],
   "key.create": ["CUSTOMER"],
   "key.reveal": ["CUSTOMER"],
@@ -14,29 +29,32 @@ export const permissions = {
   "key.revoke": ["CUSTOMER"],
   "key.rotate": ["CUSTOMER"],
   "usage.read": ["CUSTOMER"],
+  "usage.refresh": ["CUSTOMER"],
   "docs.read": ["CUSTOMER"],
   "docs.try": ["CUSTOMER"],
   "tier.change": ["CUSTOMER"],
   "tier.request": ["CUSTOMER"],
+  "tier.request.cancel": ["CUSTOMER"],
   // Staff.
   "customer.list": ["ADMIN"],
-  "customer.read": ["ADMIN", "BILLING"],
-  "tier.sync": ["ADMIN"],
   "tier.request.list": ["ADMIN"],
   "tier.request.decide": ["ADMIN"],
-  "operation.reconcile": ["ADMIN"],
   "billing.read": ["BILLING", "ADMIN"],
-  "admin.access": ["ADMIN"],
-  "audit.read": ["ADMIN"],
   "user.end_sessions": ["ADMIN"],
-} as const satisfies Record<string, readonly Role[]>;
+} as const satisfies Record<PolicyAction, readonly Role[] | typeof PUBLIC>;
 
-export type PolicyAction = keyof typeof permissions;
+/** The actions anyone may call. */
+export type PublicAction = { [A in PolicyAction]: (typeof permissions)[A] extends typeof PUBLIC ? A : never }[PolicyAction];
+
+export function isPublicAction(action: PolicyAction): action is PublicAction {
+  return permissions[action] === PUBLIC;
+}
 
 /** Actions on a resource that belongs to one customer: a customer may act only on its own. */
 export const ownedActions: ReadonlySet<PolicyAction> = new Set<PolicyAction>([
   "account.read",
   "account.update",
+  "account.password_change",
   "account.delete",
   "key.list",
   "key.create",
@@ -46,7 +64,9 @@ export const ownedActions: ReadonlySet<PolicyAction> = new Set<PolicyAction>([
   "key.revoke",
   "key.rotate",
   "usage.read",
+  "usage.refresh",
   "docs.try",
   "tier.change",
   "tier.request",
+  "tier.request.cancel",
 ]);

@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/policy/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { changeTierSchema } from "@/lib/tiers/tier-change.schema";
 import { invalidInput } from "@/lib/validation/field-errors";
-import { LIVE_KEY_STATUSES } from "@/lib/keys/key-status";
+import { countLiveKeys, keysFitTier, tooManyKeysFor } from "@/lib/keys/key-limit";
 
 export type TierChangeOutcome = { status: "changed" | "queued" | "requested"; notice: string };
 
@@ -32,10 +32,8 @@ export async function changeTier(actor: Actor | null, input: unknown): Promise<R
 
   if (target.visibility === "APPROVAL") return requestTier(actor, customerId, customer.tierId, target.id, target.name, parsed.data.message ?? null);
 
-  const keys = await db.apiKey.count({ where: { customerId, status: { in: LIVE_KEY_STATUSES } } });
-  if (keys > target.maxKeys) {
-    return fail("conflict", `The ${target.name} tier allows ${target.maxKeys} keys and you have ${keys}. Revoke some keys first.`);
-  }
+  const keys = await countLiveKeys(db, customerId);
+  if (!keysFitTier(keys, target)) return fail("conflict", tooManyKeysFor(target, keys));
   const op = await db.$transaction(async (tx) => {
     const moving = await tx.operation.count({ where: { customerId, kind: "MOVE_TIER", status: { in: ["QUEUED", "RUNNING"] } } });
     if (moving > 0) return null;

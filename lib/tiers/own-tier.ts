@@ -1,10 +1,11 @@
 import "server-only";
+import { DAY_MS } from "@/lib/usage/utc-days";
 import { db } from "@/lib/db";
 import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
 import { ok, type Result } from "@/lib/result";
 import { listTiersIncluding, type TierView } from "@/lib/tiers/queries";
-import { LIVE_KEY_STATUSES } from "@/lib/keys/key-status";
+import { countLiveKeys } from "@/lib/keys/key-limit";
 
 export interface OwnTierState {
   currentTierId: string;
@@ -22,11 +23,11 @@ export async function getOwnTierState(actor: Actor | null): Promise<Result<OwnTi
   const customer = await db.customer.findUniqueOrThrow({ where: { id: customerId }, select: { tierId: true } });
   const [tiers, liveKeys, moving, pending, decided] = await Promise.all([
     listTiersIncluding(customer.tierId),
-    db.apiKey.count({ where: { customerId, status: { in: LIVE_KEY_STATUSES } } }),
+    countLiveKeys(db, customerId),
     db.operation.count({ where: { customerId, kind: "MOVE_TIER", status: { in: ["QUEUED", "RUNNING"] } } }),
     db.tierChangeRequest.findFirst({ where: { customerId, status: "PENDING" }, include: { toTier: { select: { name: true } } } }),
     db.tierChangeRequest.findFirst({
-      where: { customerId, status: { in: ["APPROVED", "REJECTED"] }, decidedAt: { gte: new Date(Date.now() - 30 * 86_400_000) } },
+      where: { customerId, status: { in: ["APPROVED", "REJECTED"] }, decidedAt: { gte: new Date(Date.now() - 30 * DAY_MS) } },
       orderBy: { decidedAt: "desc" },
       include: { toTier: { select: { name: true } } },
     }),

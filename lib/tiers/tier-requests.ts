@@ -8,17 +8,19 @@ import type { Actor } from "@/lib/policy/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { decideTierRequestSchema } from "@/lib/tiers/tier-change.schema";
 import { invalidInput } from "@/lib/validation/field-errors";
+import { idSchema } from "@/lib/validation/id";
 
 export async function cancelOwnTierRequest(actor: Actor | null, requestId: unknown): Promise<Result<null>> {
-  const allowed = authorize(actor, "tier.request");
+  const allowed = authorize(actor, "tier.request.cancel");
   if (!allowed.ok) return allowed;
-  const request = typeof requestId === "string" ? await db.tierChangeRequest.findUnique({ where: { id: requestId } }) : null;
-  const owned = authorize(actor, "tier.request", { customerId: request?.customerId ?? "" });
+  const id = idSchema.safeParse(requestId);
+  const request = id.success ? await db.tierChangeRequest.findUnique({ where: { id: id.data } }) : null;
+  const owned = authorize(actor, "tier.request.cancel", { customerId: request?.customerId ?? "" });
   if (!owned.ok) return owned;
   if (!request || request.status !== "PENDING") return fail("conflict", "That request is no longer waiting.");
   await db.$transaction(async (tx) => {
     await tx.tierChangeRequest.update({ where: { id: request.id }, data: { status: "CANCELLED", decidedAt: new Date() } });
-    await recordAudit(tx, { actor, action: "tier.request_cancel", target: { type: "tier_request", id: request.id }, customerId: request.customerId });
+    await recordAudit(tx, { actor, action: "tier.request.cancel", target: { type: "tier_request", id: request.id }, customerId: request.customerId });
   });
   return ok(null);
 }
@@ -67,7 +69,8 @@ export async function decideTierRequest(actor: Actor | null, requestId: unknown,
   if (!allowed.ok || !actor) return allowed.ok ? fail("unauthenticated", "Please sign in.") : allowed;
   const parsed = decideTierRequestSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  const request = typeof requestId === "string" ? await db.tierChangeRequest.findUnique({ where: { id: requestId }, include: { toTier: true, customer: true } }) : null;
+  const id = idSchema.safeParse(requestId);
+  const request = id.success ? await db.tierChangeRequest.findUnique({ where: { id: id.data }, include: { toTier: true, customer: true } }) : null;
   if (!request) return fail("not_found", "That request does not exist.");
   const { decision, note } = parsed.data;
 
@@ -79,10 +82,10 @@ export async function decideTierRequest(actor: Actor | null, requestId: unknown,
     if (claimed.count === 0) return "already";
     await recordAudit(tx, {
       actor,
-      action: decision === "approve" ? "tier.request_approve" : "tier.request_reject",
+      action: "tier.request.decide",
       target: { type: "tier_request", id: request.id },
       customerId: request.customerId,
-      meta: { to: request.toTier.name, ...(note ? { note } : {}) },
+      meta: { decision, to: request.toTier.name, ...(note ? { note } : {}) },
     });
     if (decision === "reject" || request.customer.status !== "ACTIVE") return null;
     const op = await enqueueOperation(tx, {

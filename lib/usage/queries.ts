@@ -1,4 +1,5 @@
 import "server-only";
+import { isProvisionedKey, PROVISIONED_KEY_STATUSES } from "@/lib/keys/key-status";
 import { db } from "@/lib/db";
 import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
@@ -39,7 +40,7 @@ export async function getUsageOverview(actor: Actor | null, { now = new Date() }
   const keys = await db.apiKey.findMany({
     where: {
       customerId,
-      OR: [{ status: { in: ["ACTIVE", "DISABLED"] } }, { status: "REVOKED", usageDays: { some: { date: { gte: from }, used: { gt: 0 } } } }],
+      OR: [{ status: { in: PROVISIONED_KEY_STATUSES } }, { status: "REVOKED", usageDays: { some: { date: { gte: from }, used: { gt: 0 } } } }],
     },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
@@ -66,7 +67,7 @@ export async function getUsageOverview(actor: Actor | null, { now = new Date() }
       syncedAt: customer.usageSyncedAt,
       tier: { name: customer.tier.name, ...customerLimits },
       keys: keys.flatMap((k) =>
-        k.status === "ACTIVE" || k.status === "DISABLED" || k.status === "REVOKED"
+        isProvisionedKey(k.status) || k.status === "REVOKED"
           ? [{ id: k.id, name: k.name, lastFour: k.lastFour, status: k.status, createdAt: k.createdAt, usagePlanId: k.usagePlanId, limits: limitsByPlan.get(k.usagePlanId) ?? customerLimits }]
           : [],
       ),

@@ -53,4 +53,14 @@ describe("quotaPeriodAt", () => {
       }
     }
   });
+
+  it("resets at the next day, Monday or first of the month at midnight UTC (what the try-it console tells a 429)", () => {
+    const wednesday = new Date("2026-11-18T15:30:00Z");
+    const reset = (period: QuotaPeriod, now: Date) => quotaPeriodAt(period, now).end.toISOString();
+    expect(reset("DAY", wednesday)).toBe("2026-11-19T00:00:00.000Z");
+    expect(reset("WEEK", wednesday)).toBe("2026-11-23T00:00:00.000Z");
+    expect(reset("WEEK", new Date("2026-11-23T00:00:00Z"))).toBe("2026-11-30T00:00:00.000Z");
+    expect(reset("MONTH", wednesday)).toBe("2026-12-01T00:00:00.000Z");
+    expect(reset("MONTH", new Date("2026-12-31T23:59:59Z"))).toBe("2027-01-01T00:00:00.000Z");
+  });
 });

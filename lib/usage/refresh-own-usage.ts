@@ -3,25 +3,27 @@ import { db } from "@/lib/db";
 import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
 import { fail, ok, type Result } from "@/lib/result";
-import { REFRESH_COOLDOWN_MS, STALE_AFTER_MS } from "@/lib/usage/refresh-policy";
+import { REFRESH_COOLDOWN_MS } from "@/lib/usage/refresh-policy";
 import { refreshUsage } from "@/lib/usage/sync-usage";
 
 export interface OwnRefresh {
-  /** False when the cache was fresh enough and AWS was not asked. */
-  refreshed: boolean;
+  refreshed: true;
   syncedAt: Date | null;
 }
 
 async function ownSyncedAt(actor: Actor | null): Promise<Result<{ customerId: string; syncedAt: Date | null }>> {
   const customerId = actor?.customerId ?? "";
-  const allowed = authorize(actor, "usage.read", { customerId });
+  const allowed = authorize(actor, "usage.refresh", { customerId });
   if (!allowed.ok) return allowed;
   const customer = await db.customer.findUnique({ where: { id: customerId }, select: { usageSyncedAt: true } });
   if (!customer) return fail("not_found", "Your customer account was not found.");
   return ok({ customerId, syncedAt: customer.usageSyncedAt });
 }
 
-/** "Refresh now": reads the actor's own usage from AWS, at most once per REFRESH_COOLDOWN_MS. */
+/**
+ * "Refresh now" (and the usage page's automatic refresh when its figures are stale): reads the actor's own usage
+ * from AWS, at most once per REFRESH_COOLDOWN_MS. Pages never call this while rendering: they only read.
+ */
 export async function refreshOwnUsage(actor: Actor | null): Promise<Result<OwnRefresh>> {
   const own = await ownSyncedAt(actor);
   if (!own.ok) return own;
@@ -31,19 +33,5 @@ export async function refreshOwnUsage(actor: Actor | null): Promise<Result<OwnRe
   }
   const refreshed = await refreshUsage(own.data.customerId);
   if (!refreshed.ok) return refreshed;
-  return ok({ refreshed: true, syncedAt: refreshed.data.syncedAt });
-}
-
-/**
- * For a page view: refreshes the actor's usage from AWS only when the cache is older than `maxAgeMs` or was never
- * filled. A warm cache costs one database read and no AWS call.
- */
-export async function refreshOwnUsageIfStale(actor: Actor | null, maxAgeMs = STALE_AFTER_MS): Promise<Result<OwnRefresh>> {
-  const own = await ownSyncedAt(actor);
-  if (!own.ok) return own;
-  const { syncedAt } = own.data;
-  if (syncedAt && Date.now() - syncedAt.getTime() < maxAgeMs) return ok({ refreshed: false, syncedAt });
-  const refreshed = await refreshUsage(own.data.customerId);
-  if (!refreshed.ok) return refreshed;
-  return ok({ refreshed: true, syncedAt: refreshed.data.syncedAt });
+  return ok({ refreshed: true as const, syncedAt: refreshed.data.syncedAt });
 }

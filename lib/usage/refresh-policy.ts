@@ -1,6 +1,6 @@
 // When cached usage is refreshed from AWS. Pure constants, shared by the services and the page's refresh button.
 
-/** A page view refreshes usage first when the cache is older than this (or was never filled). */
+/** The usage page asks for a refresh (through the refresh action, after it has rendered) when its figures are older than this, or were never read. */
 export const STALE_AFTER_MS = 5 * 60_000;
 
 /** "Refresh now" is refused this soon after the last refresh: each one costs GetUsage calls against the account's limits. */

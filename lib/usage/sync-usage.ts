@@ -1,4 +1,5 @@
 import "server-only";
+import { PROVISIONED_KEY_STATUSES } from "@/lib/keys/key-status";
 import { toAppError } from "@/lib/aws/errors";
 import { getUsage, type UsageDayReport } from "@/lib/aws/usage";
 import { db } from "@/lib/db";
@@ -48,7 +49,7 @@ async function refreshNow(customerId: string): Promise<Result<UsageRefresh>> {
     select: {
       status: true,
       apiKeys: {
-        where: { status: { in: ["ACTIVE", "DISABLED"] }, awsKeyId: { not: null } },
+        where: { status: { in: PROVISIONED_KEY_STATUSES }, awsKeyId: { not: null } },
         select: { id: true, awsKeyId: true, usagePlanId: true },
         orderBy: { createdAt: "asc" },
       },
@@ -131,7 +132,7 @@ export async function refreshStaleUsage({
   const customers = await db.customer.findMany({
     where: {
       status: { not: "DELETED" },
-      apiKeys: { some: { status: { in: ["ACTIVE", "DISABLED"] }, awsKeyId: { not: null } } },
+      apiKeys: { some: { status: { in: PROVISIONED_KEY_STATUSES }, awsKeyId: { not: null } } },
       OR: [{ usageSyncedAt: null }, { usageSyncedAt: { lt: cutoff } }],
     },
     orderBy: [{ usageSyncedAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],

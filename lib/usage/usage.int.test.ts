@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { createKey } from "@/lib/keys/create-key";
 import { changeTier } from "@/lib/tiers/change-tier";
 import { getUsageOverview } from "@/lib/usage/queries";
-import { refreshOwnUsage, refreshOwnUsageIfStale } from "@/lib/usage/refresh-own-usage";
+import { refreshOwnUsage } from "@/lib/usage/refresh-own-usage";
 import { refreshStaleUsage, refreshUsage } from "@/lib/usage/sync-usage";
 import { addDays, utcDay } from "@/lib/usage/utc-days";
 import { ensureTiers, newCustomer, newStaff } from "@/test/fixtures";
@@ -188,21 +188,25 @@ describe("usage: GetUsage → UsageDay cache → overview", () => {
     }
   });
 
-  it("makes no AWS call (no HTTP request at all) when the cache is warm; refreshing does", async () => {
+  it("reads the page's figures without any AWS call or write, even from a cold cache; refreshing calls AWS", async () => {
     const { customer, key } = await customerWithKey("basic");
     await call(key.value, 3);
 
-    // Control: the counter sees the refresh's GetUsage call, so a zero below means something.
-    const cold = await httpRequestsDuring(() => refreshOwnUsageIfStale(customer));
-    expect(cold.result).toMatchObject({ ok: true, data: { refreshed: true } });
-    expect(cold.requests).toHaveLength(1);
-    expect(cold.requests[0]).toMatch(new RegExp(`^GET /usageplans/${key.usagePlanId}/usage\\?`));
+    // A page view on a never-filled cache: the overview reads the database only and changes nothing.
+    const cold = await httpRequestsDuring(() => getUsageOverview(customer));
+    expect(cold.requests).toEqual([]);
+    expect(cold.result.ok && cold.result.data.syncedAt).toBeNull();
+    expect((await db.customer.findUniqueOrThrow({ where: { id: customer.customerId } })).usageSyncedAt).toBeNull();
 
-    // A page view on a warm cache: the staleness check and the overview read only the database.
-    const warm = await httpRequestsDuring(async () => [await refreshOwnUsageIfStale(customer), await getUsageOverview(customer)] as const);
+    // The refresh action's service: the counter sees its GetUsage call, so the zeros around it mean something.
+    const refreshed = await httpRequestsDuring(() => refreshOwnUsage(customer));
+    expect(refreshed.result).toMatchObject({ ok: true, data: { refreshed: true } });
+    expect(refreshed.requests).toHaveLength(1);
+    expect(refreshed.requests[0]).toMatch(new RegExp(`^GET /usageplans/${key.usagePlanId}/usage\\?`));
+
+    const warm = await httpRequestsDuring(() => getUsageOverview(customer));
     expect(warm.requests).toEqual([]);
-    expect(warm.result[0]).toMatchObject({ ok: true, data: { refreshed: false } });
-    expect(warm.result[1].ok && warm.result[1].data.keys[0]?.today).toBe(3);
+    expect(warm.result.ok && warm.result.data.keys[0]?.today).toBe(3);
 
     // Two refreshes at once share one set of AWS calls.
     const both = await httpRequestsDuring(() => Promise.all([refreshUsage(customer.customerId), refreshUsage(customer.customerId)]));

@@ -19,6 +19,24 @@ describe("plainText", () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe(message);
   });
+  it.each([
+    ["a right-to-left override", "invoice\u202Eexe.pdf", "Remove the invisible text-direction characters from a name."],
+    ["a left-to-right mark", "a\u200Eb", "Remove the invisible text-direction characters from a name."],
+    ["a bidi isolate", "a\u2067b", "Remove the invisible text-direction characters from a name."],
+    ["a zero-width space", "ad\u200Bmin", "Remove the invisible (zero-width) characters from a name."],
+    ["a zero-width joiner", "a\u200Db", "Remove the invisible (zero-width) characters from a name."],
+    ["a word joiner", "a\u2060b", "Remove the invisible (zero-width) characters from a name."],
+    ["a byte-order mark", "a\uFEFFb", "Remove the invisible (zero-width) characters from a name."],
+  ])("refuses %s", (_what, input, message) => {
+    const result = name.safeParse(input);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.message)).toContain(message);
+    expect(optionalPlainText("a name", 10).safeParse(input).success).toBe(false);
+  });
+  it("normalises to NFC, so the same name is stored the same way however it was typed", () => {
+    expect(name.parse("Zoe\u0308")).toBe("Zo\u00EB");
+    expect(optionalPlainText("a company", 10).parse("Zoe\u0308")).toBe("Zo\u00EB");
+  });
   it("treats an empty optional field as absent", () => {
     expect(optionalPlainText("a company", 5).parse("")).toBeNull();
     expect(optionalPlainText("a company", 5).safeParse("toolong").success).toBe(false);

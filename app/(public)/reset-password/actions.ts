@@ -1,9 +1,11 @@
 "use server";
 
-// Every export here is a public endpoint: it only parses, delegates to lib/account and returns a Result.
+// Every export here is a public endpoint, built with serverAction (lib/actions/action-client.ts) on a PUBLIC policy
+// action: it parses the form, delegates to lib/account and returns a Result.
 import { resetPassword } from "@/lib/account/password-reset";
-import { formFields, runAction } from "@/lib/auth/run-action";
+import { resetPasswordSchema } from "@/lib/account/password.schema";
+import { serverAction } from "@/lib/actions/server-action";
 
-export async function resetPasswordAction(form: FormData) {
-  return runAction("reset-password", () => resetPassword(formFields(form)));
-}
+export const resetPasswordAction = serverAction("account.password_reset")
+  .input(resetPasswordSchema)
+  .handler(({ input }) => resetPassword(input));

@@ -1,9 +1,10 @@
 "use server";
 
-// Every export here is a public endpoint: parse, delegate to lib/ (which authorizes), revalidate.
-import { runAction } from "@/lib/auth/run-action";
+// Every export here is a public endpoint: built with serverAction (session → policy → parsed input), delegating to lib/.
+import { serverAction } from "@/lib/actions/server-action";
 import { endUserSessions } from "@/lib/auth/sessions";
+import { idSchema } from "@/lib/validation/id";
 
-export async function endUserSessionsAction(userId: string) {
-  return runAction("end-user-sessions", (actor) => endUserSessions(actor, userId));
-}
+export const endUserSessionsAction = serverAction("user.end_sessions")
+  .args(idSchema)
+  .handler(({ actor, args: [userId] }) => endUserSessions(actor, userId));

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/code-block";
 import { Field } from "@/components/ui/field";
-import { curlExample } from "@/lib/gateway/curl-example";
+import { gatewayExample } from "@/lib/docs/curl-command";
 
 export function CreateKeyForm({ invokeUrl, disabledReason }: { invokeUrl: string; disabledReason: string | null }) {
   const router = useRouter();
@@ -52,7 +52,7 @@ export function CreateKeyForm({ invokeUrl, disabledReason }: { invokeUrl: string
           <div className="space-y-3 rounded-md border border-green-300 bg-green-50 p-4" data-testid="new-key">
             <p className="font-semibold text-green-900">Key “{created.name}” created. Copy it now: this is the only time it is shown without asking.</p>
             <CodeBlock code={created.value} label="API key" copyLabel="Copy API key" />
-            <CodeBlock code={curlExample(invokeUrl, created.value)} label="Try it" copyLabel="Copy curl command" />
+            <CodeBlock code={gatewayExample(invokeUrl, created.value)} label="Try it" copyLabel="Copy curl command" />
             <Button variant="ghost" onClick={() => setCreated(null)}>
               I have saved it — hide
             </Button>

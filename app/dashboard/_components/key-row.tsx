@@ -10,7 +10,8 @@ import { Button } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/code-block";
 import { Field } from "@/components/ui/field";
 import type { ReauthMethod } from "@/lib/auth/reauth-method";
-import { curlExample } from "@/lib/gateway/curl-example";
+import { gatewayExample } from "@/lib/docs/curl-command";
+import { isProvisionedKey } from "@/lib/keys/key-status";
 
 export interface KeyRowData {
   id: string;
@@ -48,7 +49,7 @@ export function KeyRow({ keyData, invokeUrl, reauth }: { keyData: KeyRowData; in
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [pending, startTransition] = useTransition();
   const k = keyData;
-  const live = k.status === "ACTIVE" || k.status === "DISABLED";
+  const live = isProvisionedKey(k.status);
   const busy = pending || k.inProgress !== null;
 
   function settle(result: { ok: true; data: { notice?: string | null } | null } | { ok: false; error: { message: string; fieldErrors?: Record<string, string[]> } }, done: string) {
@@ -165,7 +166,7 @@ export function KeyRow({ keyData, invokeUrl, reauth }: { keyData: KeyRowData; in
       {panel === "reveal" && value ? (
         <div className="mt-3 space-y-2" data-testid="revealed-key">
           <CodeBlock code={value} label={`Key “${k.name}”`} copyLabel="Copy API key" />
-          <CodeBlock code={curlExample(invokeUrl, value)} label="Try it" copyLabel="Copy curl command" />
+          <CodeBlock code={gatewayExample(invokeUrl, value)} label="Try it" copyLabel="Copy curl command" />
           <Button variant="ghost" onClick={() => { setValue(null); setPanel("none"); }}>
             Hide
           </Button>

@@ -1,9 +1,11 @@
 "use server";
 
-// Every export here is a public endpoint: it delegates to lib/docs (which authorizes, validates and owns the key).
-import { runAction } from "@/lib/auth/run-action";
+// Every export here is a public endpoint, built with serverAction (lib/actions/action-client.ts): it checks the
+// policy and parses the request's fields; lib/docs checks the route against the published docs and owns the key.
+import { serverAction } from "@/lib/actions/server-action";
 import { tryRequest } from "@/lib/docs/try-request";
+import { tryRequestFields } from "@/lib/docs/try-request.schema";
 
-export async function tryRequestAction(input: unknown) {
-  return runAction("try-request", (actor) => tryRequest(actor, input));
-}
+export const tryRequestAction = serverAction("docs.try")
+  .input(tryRequestFields, { invalid: "Please correct the request before sending it." })
+  .handler(({ actor, input }) => tryRequest(actor, input));

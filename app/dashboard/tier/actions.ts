@@ -1,19 +1,26 @@
 "use server";
 
-// Every export here is a public endpoint: parse, delegate to lib/ (which authorizes), revalidate.
+// Every export here is a public endpoint, built with serverAction (lib/actions/action-client.ts): it checks the
+// policy and parses the input, then delegates to lib/tiers and revalidates.
 import { revalidatePath } from "next/cache";
-import { formFields, runAction } from "@/lib/auth/run-action";
+import { serverAction } from "@/lib/actions/server-action";
 import { changeTier } from "@/lib/tiers/change-tier";
+import { changeTierSchema } from "@/lib/tiers/tier-change.schema";
 import { cancelOwnTierRequest } from "@/lib/tiers/tier-requests";
+import { idSchema } from "@/lib/validation/id";
 
-export async function changeTierAction(form: FormData) {
-  const result = await runAction("change-tier", (actor) => changeTier(actor, formFields(form)));
-  revalidatePath("/dashboard", "layout");
-  return result;
-}
+export const changeTierAction = serverAction("tier.change")
+  .input(changeTierSchema)
+  .handler(async ({ actor, input }) => {
+    const result = await changeTier(actor, input);
+    revalidatePath("/dashboard", "layout");
+    return result;
+  });
 
-export async function cancelTierRequestAction(requestId: string) {
-  const result = await runAction("cancel-tier-request", (actor) => cancelOwnTierRequest(actor, requestId));
-  revalidatePath("/dashboard/tier");
-  return result;
-}
+export const cancelTierRequestAction = serverAction("tier.request.cancel")
+  .args(idSchema)
+  .handler(async ({ actor, args: [requestId] }) => {
+    const result = await cancelOwnTierRequest(actor, requestId);
+    revalidatePath("/dashboard/tier");
+    return result;
+  });

@@ -31,7 +31,7 @@ export const deleteCustomerHandler: OperationHandler = {
         data: { status: "FAILED", lastError: "The account was deleted.", finishedAt: new Date() },
       });
       await tx.tierChangeRequest.updateMany({ where: { customerId, status: "PENDING" }, data: { status: "CANCELLED" } });
-      await recordAudit(tx, { actor: null, action: "customer.deleted", target: { type: "customer", id: customerId }, customerId, meta: { keysRevoked: keys.length } });
+      await recordAudit(tx, { actor: null, action: "account.delete", target: { type: "customer", id: customerId }, customerId, meta: { keysRevoked: keys.length } });
     });
     return undefined;
   },

@@ -1,4 +1,5 @@
 import "server-only";
+import { PROVISIONED_KEY_STATUSES } from "@/lib/keys/key-status";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
@@ -10,7 +11,7 @@ const input = z.object({ fromTierId: z.string(), toTierId: z.string(), requestId
 
 async function liveKeys(customerId: string) {
   return db.apiKey.findMany({
-    where: { customerId, status: { in: ["ACTIVE", "DISABLED"] }, awsKeyId: { not: null } },
+    where: { customerId, status: { in: PROVISIONED_KEY_STATUSES }, awsKeyId: { not: null } },
     select: { id: true, awsKeyId: true, usagePlanId: true },
   });
 }
@@ -40,7 +41,7 @@ export const moveTierHandler: OperationHandler = {
       await tx.customer.update({ where: { id: customerId }, data: { tierId: to.id } });
       await recordAudit(tx, {
         actor: null,
-        action: "tier.changed",
+        action: "tier.change",
         target: { type: "customer", id: customerId },
         customerId,
         meta: { from: from.slug, to: to.slug, ...(requestId ? { requestId } : {}) },
@@ -59,7 +60,7 @@ export const moveTierHandler: OperationHandler = {
     }
     await db.$transaction(async (tx) => {
       await tx.customer.update({ where: { id: customerId }, data: { tierId: from.id } });
-      await recordAudit(tx, { actor: null, action: "tier.changed", target: { type: "customer", id: customerId }, customerId, outcome: "failure", meta: { reason } });
+      await recordAudit(tx, { actor: null, action: "tier.change", target: { type: "customer", id: customerId }, customerId, outcome: "failure", meta: { reason } });
     });
   },
 };

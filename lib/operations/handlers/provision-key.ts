@@ -1,4 +1,5 @@
 import "server-only";
+import { isProvisionedKey } from "@/lib/keys/key-status";
 import {
   addKeyToUsagePlan,
   createApiKey,
@@ -22,7 +23,7 @@ export async function provisionKey(recordId: string, { firstAttempt = false } = 
     where: { id: recordId },
     include: { customer: { select: { status: true, tier: { select: { usagePlanId: true } } } } },
   });
-  if (record.status === "ACTIVE" || record.status === "DISABLED") return {};
+  if (isProvisionedKey(record.status)) return {};
   if (record.status !== "PENDING") throw new PermanentFailure(`The key is ${record.status.toLowerCase()}.`);
   if (record.customer.status !== "ACTIVE") throw new PermanentFailure("The customer account is not active.");
   const planId = record.customer.tier.usagePlanId;
@@ -57,7 +58,7 @@ export async function provisionKey(recordId: string, { firstAttempt = false } = 
     });
     await recordAudit(tx, {
       actor: null,
-      action: "key.provisioned",
+      action: "key.create",
       target: { type: "api_key", id: record.id },
       customerId: record.customerId,
       meta: { awsKeyId, usagePlanId: planId },

@@ -16,7 +16,7 @@ export async function revokeKeyNow(apiKeyId: string, reason: string): Promise<vo
   }
   await db.$transaction(async (tx) => {
     await tx.apiKey.update({ where: { id: record.id }, data: { status: "REVOKED", revokedAt: new Date(), graceEndsAt: null } });
-    await recordAudit(tx, { actor: null, action: "key.revoked", target: { type: "api_key", id: record.id }, customerId: record.customerId, meta: { reason } });
+    await recordAudit(tx, { actor: null, action: "key.revoke", target: { type: "api_key", id: record.id }, customerId: record.customerId, meta: { reason } });
   });
 }
 

@@ -21,10 +21,10 @@ export async function setKeyEnabled(apiKeyId: string, enabled: boolean, reason?:
     });
     await recordAudit(tx, {
       actor: null,
-      action: enabled ? "key.enabled" : "key.disabled",
+      action: "key.set_enabled",
       target: { type: "api_key", id: record.id },
       customerId: record.customerId,
-      meta: reason ? { reason } : undefined,
+      meta: reason ? { enabled, reason } : { enabled },
     });
   });
 }

@@ -11,7 +11,7 @@ import { Field, FieldErrors } from "@/components/ui/field";
 import { curlCommand } from "@/lib/docs/curl-command";
 import type { ApiOperation, ApiParameter } from "@/lib/docs/openapi";
 import { fillPath, isSafeSegment, parseTemplate } from "@/lib/docs/path-template";
-import { MAX_BODY_BYTES, tryRequestSchema, type DocumentedRoute } from "@/lib/docs/try-request.schema";
+import { MAX_BODY_BYTES, tryRequestSchema, type DocumentedRoute, type TryRequestForm } from "@/lib/docs/try-request.schema";
 import type { TryResult } from "@/lib/docs/try-result";
 
 /** One of the customer's active keys, as the console may show it: never its value. */
@@ -107,7 +107,7 @@ function TryItForm({ operation, routes, keys, baseUrl }: { operation: ApiOperati
     return found;
   }
 
-  function request() {
+  function request(): TryRequestForm {
     return {
       keyId,
       method: operation.method,

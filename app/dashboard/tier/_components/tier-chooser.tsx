@@ -7,6 +7,7 @@ import { TierCard, type TierCardData } from "@/components/tiers/tier-card";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FieldErrors } from "@/components/ui/field";
+import { keysFitTier } from "@/lib/keys/key-limit";
 
 type Message = { tone: "error" | "success" | "info"; text: string } | null;
 
@@ -68,7 +69,7 @@ export function TierChooser({
       <div className="grid gap-6 md:grid-cols-3">
         {tiers.map((tier) => {
           const isCurrent = tier.id === currentTierId;
-          const tooManyKeys = liveKeys > tier.maxKeys;
+          const tooManyKeys = !keysFitTier(liveKeys, tier);
           return (
             <TierCard
               key={tier.id}

@@ -6,11 +6,13 @@ import { refreshUsageAction } from "../actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { formatAge } from "@/lib/format/usage";
-import { REFRESH_COOLDOWN_MS } from "@/lib/usage/refresh-policy";
+import { REFRESH_COOLDOWN_MS, STALE_AFTER_MS } from "@/lib/usage/refresh-policy";
 
 /**
  * "Updated 40 s ago" and "Refresh now". The age counts on from the server's clock (rendered-at minus synced-at), so a
  * wrong clock in the browser does not matter. Render it with `key={syncedAt}` so new figures restart the count.
+ * Figures older than STALE_AFTER_MS (or never read) are refreshed once, automatically, when the control appears: the
+ * page itself only reads, so refreshing is this action's job (or the background worker's).
  */
 export function RefreshControl({ syncedAt, renderedAt }: { syncedAt: string | null; renderedAt: string }) {
   const router = useRouter();
@@ -26,6 +28,13 @@ export function RefreshControl({ syncedAt, renderedAt }: { syncedAt: string | nu
 
   const age = syncedAt ? Date.parse(renderedAt) - Date.parse(syncedAt) + sinceRender : null;
   const coolingDown = age !== null && age < REFRESH_COOLDOWN_MS;
+  const staleWhenRendered = syncedAt === null || Date.parse(renderedAt) - Date.parse(syncedAt) > STALE_AFTER_MS;
+
+  useEffect(() => {
+    if (staleWhenRendered) refresh();
+    // Once per rendered set of figures (the parent re-keys this control when they change).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   function refresh() {
     startTransition(async () => {

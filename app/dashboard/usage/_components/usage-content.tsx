@@ -4,19 +4,17 @@ import { KeyUsageTable } from "./key-usage-table";
 import { RefreshControl } from "./refresh-control";
 import { SummaryCards } from "./summary-cards";
 import { DailyUsageChart } from "@/components/charts/daily-usage-chart";
-import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { forecastSentence, formatAge } from "@/lib/format/usage";
+import { forecastSentence } from "@/lib/format/usage";
 import type { Actor } from "@/lib/policy/actor";
 import { getUsageOverview } from "@/lib/usage/queries";
-import { refreshOwnUsageIfStale } from "@/lib/usage/refresh-own-usage";
 
 /**
- * The figures. A cache older than 5 minutes (or never filled) is refreshed from AWS first, while the page shows its
- * skeleton; a warm cache is read from the database alone. If AWS fails, the cached figures are shown with a warning.
+ * The figures, read from the database only (rendering never calls AWS or writes). The background worker keeps the
+ * cache within 15 minutes; when it is older than 5 minutes (or was never filled) the refresh control asks for fresh
+ * figures through the refresh action once the page is shown. If AWS fails, the cached figures stay with a warning.
  */
 export async function UsageContent({ actor }: { actor: Actor }) {
-  const refresh = await refreshOwnUsageIfStale(actor);
   const result = await getUsageOverview(actor);
   if (!result.ok) throw new Error(result.error.message);
   const overview = result.data;
@@ -27,15 +25,6 @@ export async function UsageContent({ actor }: { actor: Actor }) {
   return (
     <div className="space-y-6">
       <RefreshControl key={syncedIso ?? "never"} syncedAt={syncedIso} renderedAt={now.toISOString()} />
-
-      {!refresh.ok ? (
-        <Alert tone="warning" title="Usage could not be updated from AWS just now">
-          <p>
-            {refresh.error.message}{" "}
-            {syncedAt ? `The figures below are from ${formatAge(now.getTime() - syncedAt.getTime())}.` : "No figures have been read yet."}
-          </p>
-        </Alert>
-      ) : null}
 
       <QuotaBanners keys={keys} now={now} single={live.length === 1} />
 

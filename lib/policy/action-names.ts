@@ -1,0 +1,58 @@
+// Every action name Gatehouse knows, in one place: the policy table (lib/policy/permissions.ts) is keyed by
+// PolicyAction, and the audit log (lib/audit/record-audit.ts) accepts only AuditAction. A name that is not listed
+// here does not compile in either, so the two cannot drift apart again ("key.revoke" vs "key.revoked").
+//
+// Adding an action: put its name in POLICY_ACTIONS, give it its roles in permissions.ts (TypeScript insists), build
+// its server action with serverAction("<name>") and audit it under the same name. Adding an event that nobody is
+// permitted to "do" (a sign-in, something the worker did on its own): put it in AUDIT_ONLY_EVENTS.
+
+/** What a caller may be allowed to do. The worker's completion of a change is audited under the same name, with no actor. */
+export const POLICY_ACTIONS = [
+  // Anyone, signed in or not (public pages' forms).
+  "customer.sign_up",
+  "account.password_reset_request",
+  "account.password_reset",
+  // Any signed-in person, about themselves.
+  "auth.reauthenticate",
+  // A customer's own account and resources.
+  "account.read",
+  "account.update",
+  "account.password_change",
+  "account.delete",
+  "account.sign_out_everywhere",
+  "key.list",
+  "key.create",
+  "key.reveal",
+  "key.rename",
+  "key.set_enabled",
+  "key.revoke",
+  "key.rotate",
+  "usage.read",
+  "usage.refresh",
+  "docs.read",
+  "docs.try",
+  "tier.change",
+  "tier.request",
+  "tier.request.cancel",
+  // Staff.
+  "customer.list",
+  "tier.request.list",
+  "tier.request.decide",
+  "billing.read",
+  "user.end_sessions",
+] as const;
+export type PolicyAction = (typeof POLICY_ACTIONS)[number];
+
+/** Audit entries that are not a permitted action: authentication events and what only the system does. */
+export const AUDIT_ONLY_EVENTS = [
+  /** An OIDC sign-in attached a provider identity to an existing user. */
+  "auth.link_identity",
+  /** Staff accounts made or updated from the command line (npm run admin:create). */
+  "user.staff_create",
+  "user.staff_update",
+  /** Reconciliation found a live key record whose AWS key is gone. */
+  "key.reconciled_missing",
+] as const;
+export type AuditOnlyEvent = (typeof AUDIT_ONLY_EVENTS)[number];
+
+export type AuditAction = PolicyAction | AuditOnlyEvent;
