@@ -13,6 +13,7 @@ import { APIGatewayClient, GetRestApisCommand } from "@aws-sdk/client-api-gatewa
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
 import { buildIsStale } from "./lib/build";
 import { nextCli, root, runNode, startNode, tsxCli } from "./lib/processes";
+import { createPrivateFilesFromNowOn, makePrivate } from "./lib/private-files";
 
 const { values: flags } = parseArgs({
   options: {
@@ -27,6 +28,11 @@ const { values: flags } = parseArgs({
 const dataDir = join(root, ".data");
 const children: ChildProcess[] = [];
 let database: EmbeddedPostgres | undefined;
+
+// .data holds the database (password hashes), local AWS state (key values), the mail outbox (reset links) and the
+// session secret: everything this process and its children create is for this user only, and so is what is there.
+createPrivateFilesFromNowOn();
+makePrivate(dataDir);
 
 if (existsSync(join(root, ".env"))) process.loadEnvFile(join(root, ".env"));
 const env: NodeJS.ProcessEnv = { ...process.env };
@@ -65,7 +71,7 @@ function localSecret(): string {
   if (flags.memory) return randomBytes(32).toString("base64url");
   const file = join(dataDir, "nextauth-secret");
   if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   }
   return readFileSync(file, "utf8").trim();
