@@ -1,4 +1,14 @@
 import { defineConfig, devices } from "@playwright/test";
+import { assertLocalOnly, NotLocal } from "./scripts/lib/local-only";
+
+// The browser tests sign up accounts and create keys: never against a real database or AWS account.
+try {
+  assertLocalOnly(process.env, "the browser tests");
+} catch (error) {
+  if (!(error instanceof NotLocal)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 
 // Browser tests run Debian's Chromium (never a downloaded browser) against the whole stack, started fresh by
 // scripts/start.ts in memory: local AWS on a free port, embedded PostgreSQL (or DATABASE_URL's server), demo seed.
