@@ -40,7 +40,7 @@ export default defineConfig({
     { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
   ],
   webServer: {
-    command: `node node_modules/tsx/dist/cli.mjs scripts/start.ts --memory --no-traffic --port ${port} --aws-port 0`,
+    command: `node --import tsx scripts/start.ts --memory --no-traffic --port ${port} --aws-port 0`,
     url: `${baseURL}/pricing`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -41,7 +41,8 @@ class Turns {
   }
 }
 
-function serve(db: PGlite, turns: Turns, socket: Socket, id: number) {
+/** Serves one client connection; returns what is still running for it (awaited before the database closes). */
+function serve(db: PGlite, turns: Turns, socket: Socket, id: number): () => Promise<void> {
   let buffer = Buffer.alloc(0);
   let started = false;
   let batch: Buffer[] = [];
@@ -111,6 +112,7 @@ function serve(db: PGlite, turns: Turns, socket: Socket, id: number) {
       turns.give(id);
     });
   });
+  return () => chain;
 }
 
 /**
@@ -145,12 +147,11 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: num
   }
   const db = await PGlite.create(opts.dataDir ? { fs: new PrivateNodeFS(opts.dataDir) } : { dataDir: "memory://" });
   const turns = new Turns();
-  const sockets = new Set<Socket>();
+  const sockets = new Map<Socket, () => Promise<void>>();
   let nextId = 1;
   const server = createServer((socket) => {
-    sockets.add(socket);
+    sockets.set(socket, serve(db, turns, socket, nextId++));
     socket.on("close", () => sockets.delete(socket));
-    serve(db, turns, socket, nextId++);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -161,8 +162,12 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: num
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
     async close() {
-      for (const socket of sockets) socket.destroy();
+      // Connections first, and what they were running, so no query meets a closed database.
+      const connections = [...sockets.values()];
+      for (const socket of sockets.keys()) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      const running = connections.map((inFlight) => inFlight()); // a closed connection's rollback included
+      await Promise.race([Promise.allSettled(running), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
       await db.close();
     },
   };

@@ -43,6 +43,7 @@ makePrivate(dataDir);
 let localAws: ChildProcess | undefined;
 let database: EmbeddedPostgres | undefined;
 let stopping = false;
+let stoppingSince = 0;
 
 async function startLocalAws(): Promise<string> {
   const args = [...typescript("local-aws/cli.ts"), "--port", flags["aws-port"]];
@@ -74,16 +75,26 @@ function localSecret(): string {
 /** Stops everything in order and exits with `code`; called again while stopping, stops everything at once. */
 async function stop(code: number, reason?: string): Promise<never> {
   if (stopping) {
+    // One Ctrl+C can arrive twice: from the terminal and forwarded by npm. Only a later one forces.
+    if (Date.now() - stoppingSince < 1_000) return new Promise<never>(() => undefined);
     console.error("[start] stopping now");
     killAll();
     process.exit(code || 130);
   }
   stopping = true;
+  stoppingSince = Date.now();
   if (reason) console.log(`[start] ${reason}: stopping (press Ctrl+C again to stop at once)`);
   try {
     await Promise.all(othersRunning(localAws ? [localAws] : []).map((child) => stopProcess(child)));
-    await database?.close().catch((error: unknown) => console.error(`[start] closing the database: ${String(error)}`));
-    if (localAws) await stopProcess(localAws);
+    if (reason) console.log("[start] portal and worker stopped");
+    if (database) {
+      await database.close().catch((error: unknown) => console.error(`[start] closing the database: ${String(error)}`));
+      if (reason) console.log("[start] database closed");
+    }
+    if (localAws) {
+      await stopProcess(localAws);
+      if (reason) console.log("[start] local AWS stopped");
+    }
   } finally {
     removeLocalStack(dataDir);
   }
@@ -163,6 +174,11 @@ const exitCodes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 for (const [signal, code] of Object.entries(exitCodes)) {
   process.on(signal, () => void stop(stopping ? code : 0, `${signal} received`));
 }
+// The process that started this one (npm, a shell, a service manager) is gone, e.g. killed outright: stop too.
+const parentAtStart = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentAtStart && !stopping) void stop(0, "the parent process ended");
+}, 1_000).unref();
 // Whoever reads our output is gone (a closed terminal or pipe): stop quietly instead of failing on every write.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", () => void stop(0));
