@@ -54,6 +54,8 @@ function descendants(pid: number): number[] {
   return found;
 }
 
+const commandOf = (pid: number) => execFileSync("ps", ["-o", "args=", "-p", String(pid)], { encoding: "utf8" }).trim();
+
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -92,10 +94,21 @@ test("Ctrl+C stops portal and worker, then the database, then local AWS, quietly
   const pids = [stack.parent.pid ?? 0, ...descendants(stack.parent.pid ?? 0)];
   expect(pids.length).toBeGreaterThanOrEqual(4); // npm, start, local AWS, portal, worker
 
-  // Health reports the database.
-  const health = await fetch(`http://127.0.0.1:${stack.port}/api/health`);
-  expect(health.status).toBe(200);
-  expect(await health.json()).toMatchObject({ status: "ok", database: "up" });
+  // Health reports the database: up, then down while the process that serves it is frozen, then up again.
+  const health = () => fetch(`http://127.0.0.1:${stack.port}/api/health`);
+  const up = await health();
+  expect(up.status).toBe(200);
+  expect(await up.json()).toMatchObject({ status: "ok", database: "up", ready: true });
+  const databaseOwner = pids.find((pid) => /scripts\/start\.ts/.test(commandOf(pid))) ?? 0;
+  process.kill(databaseOwner, "SIGSTOP");
+  try {
+    const down = await health();
+    expect(down.status).toBe(503);
+    expect(await down.json()).toEqual({ status: "unavailable", database: "down", ready: false });
+  } finally {
+    process.kill(databaseOwner, "SIGCONT");
+  }
+  await expect.poll(async () => (await health()).status, { timeout: 10_000 }).toBe(200);
 
   // A bare `npm run reconcile` finds the running stack.
   const reconcile = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/reconcile.ts"], {
