@@ -79,6 +79,7 @@ async function stop(code: number, reason?: string): Promise<never> {
     if (Date.now() - stoppingSince < 1_000) return new Promise<never>(() => undefined);
     console.error("[start] stopping now");
     killAll();
+    removeLocalStack(dataDir);
     process.exit(code || 130);
   }
   stopping = true;
