@@ -1,6 +1,6 @@
 /**
  * Customer dashboard under load (npm run bench:dashboard): 10,000 customers and 20,000 keys in the database, 50
- * signed-in sessions requesting /dashboard concurrently, against the same server's static /api/health; plus how many
+ * signed-in sessions requesting /dashboard concurrently, against the same server's static /api/health/live; plus how many
  * AWS calls a dashboard view makes (counted by a proxy in front of local AWS), which should be 0 on a warm cache.
  * The portal runs as a production build (`next start`), the load from a separate process.
  * For context it also loads /sign-in signed out: a server-rendered page with the same layout and no database query,
@@ -125,14 +125,14 @@ async function main() {
     const awsCalls = stack.awsCalls() - before;
     // The floor for any server-rendered page here: the same layout and a form, signed out, no database query.
     const signInPage = await runJob({ ...load, url: `${base}/sign-in` });
-    const health = await runJob({ ...load, url: `${base}/api/health` });
+    const health = await runJob({ ...load, url: `${base}/api/health/live` });
 
     const views = dashboard.requests; // measured window only; the calls were counted over warm-up + window
     const row = (name: string, r: LoadResult) => [name, String(r.requests), r.rps.toFixed(0), r.p50Ms.toFixed(1), r.p95Ms.toFixed(1), r.p99Ms.toFixed(1), JSON.stringify(r.statuses), String(r.errors)];
     console.log(`\nDashboard vs static, ${SESSIONS} concurrent sessions, ${SECONDS} s each (${process.env.BENCH_DATABASE_URL ? 'PostgreSQL server' : 'embedded PGlite'}):`);
     printTable(
       ['page', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'statuses', 'errors'],
-      [row('/dashboard (signed in)', dashboard), row('/sign-in (rendered, no DB)', signInPage), row('/api/health (static)', health)],
+      [row('/dashboard (signed in)', dashboard), row('/sign-in (rendered, no DB)', signInPage), row('/api/health/live (static)', health)],
     );
     const ratio = (a: LoadResult, b: LoadResult) => `p50 ${(a.p50Ms / b.p50Ms).toFixed(1)}x, p95 ${(a.p95Ms / b.p95Ms).toFixed(1)}x`;
     console.log(`\nratio dashboard/static: ${ratio(dashboard, health)} (target ≤ 2)`);

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -21,6 +21,8 @@ describe('persistence', () => {
       const saved = JSON.parse(await readFile(join(dataDir, 'apigateway.json'), 'utf8')) as { apiKeys: Record<string, unknown> };
       expect(Object.keys(saved.apiKeys)).toEqual([key.id]);
       expect(existsSync(join(dataDir, 'cloudwatch.json'))).toBe(true); // the data-plane metrics
+      // Key values are in there: readable by this user only, whatever the umask.
+      expect((await stat(join(dataDir, 'apigateway.json'))).mode & 0o077).toBe(0);
 
       const second = await startTestAws({ dataDir });
       try {

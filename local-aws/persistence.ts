@@ -12,10 +12,11 @@ export async function readJsonFile(dir: string, name: string): Promise<unknown> 
 }
 
 async function writeJsonAtomically(dir: string, name: string, value: unknown): Promise<void> {
-  await mkdir(dir, { recursive: true });
+  // The state holds API key values: readable by this user only.
+  await mkdir(dir, { recursive: true, mode: 0o700 });
   const target = join(dir, name);
   const temp = `${target}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify(value));
+  await writeFile(temp, JSON.stringify(value), { mode: 0o600 });
   await rename(temp, target);
 }
 

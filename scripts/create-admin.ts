@@ -1,5 +1,6 @@
 // Creates the first admin (or a billing user): npm run admin:create -- --email you@example.com [--role BILLING]
 // The password is read from GATEHOUSE_ADMIN_PASSWORD or prompted for, never taken from the command line.
+import "./lib/with-local-stack";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { upsertStaffUser } from "@/lib/users/create-staff-user";

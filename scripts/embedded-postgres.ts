@@ -8,6 +8,8 @@
 import { mkdirSync } from "node:fs";
 import { createServer, type Socket } from "node:net";
 import { PGlite } from "@electric-sql/pglite";
+import { NodeFS } from "@electric-sql/pglite/nodefs";
+import { createPrivateFilesFromNowOn, makePrivate } from "./lib/private-files";
 
 export interface EmbeddedPostgres {
   url: string;
@@ -39,7 +41,8 @@ class Turns {
   }
 }
 
-function serve(db: PGlite, turns: Turns, socket: Socket, id: number) {
+/** Serves one client connection; returns what is still running for it (awaited before the database closes). */
+function serve(db: PGlite, turns: Turns, socket: Socket, id: number): () => Promise<void> {
   let buffer = Buffer.alloc(0);
   let started = false;
   let batch: Buffer[] = [];
@@ -109,19 +112,46 @@ function serve(db: PGlite, turns: Turns, socket: Socket, id: number) {
       turns.give(id);
     });
   });
+  return () => chain;
 }
 
-/** dataDir undefined = in memory (tests). port 0 = a free port. */
+/**
+ * PGlite's file system on disk, with files for this user only. PostgreSQL inside PGlite creates its files 0666
+ * through Emscripten, which sets the mode with chmod after creating the file (so the process umask does not apply):
+ * every chmod goes through Emscripten's FS.doChmod, where group and other bits are dropped.
+ */
+type PostgresMod = Parameters<NodeFS["init"]>[1];
+
+class PrivateNodeFS extends NodeFS {
+  override async init(pg: PGlite, opts: Partial<PostgresMod>) {
+    const { emscriptenOpts } = await super.init(pg, opts);
+    const ownerOnly = (mod: { FS: unknown }) => {
+      const fs = mod.FS as unknown as { doChmod(stream: unknown, node: unknown, mode: number, dontFollow: boolean): void };
+      const doChmod = fs.doChmod.bind(fs);
+      fs.doChmod = (stream, node, mode, dontFollow) => doChmod(stream, node, mode & ~0o077, dontFollow);
+    };
+    return { emscriptenOpts: { ...emscriptenOpts, preRun: [...(emscriptenOpts.preRun ?? []), ownerOnly] } };
+  }
+}
+
+/**
+ * dataDir undefined = in memory (tests). port 0 = a free port. The data files hold password hashes: they are made
+ * readable by this user only (umask 077 for this process, which owns the data, owner-only chmods, and the files of an
+ * installation made before this tightened at start).
+ */
 export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: number }): Promise<EmbeddedPostgres> {
-  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  const db = await PGlite.create(opts.dataDir ?? "memory://");
+  if (opts.dataDir) {
+    createPrivateFilesFromNowOn();
+    mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+    makePrivate(opts.dataDir);
+  }
+  const db = await PGlite.create(opts.dataDir ? { fs: new PrivateNodeFS(opts.dataDir) } : { dataDir: "memory://" });
   const turns = new Turns();
-  const sockets = new Set<Socket>();
+  const sockets = new Map<Socket, () => Promise<void>>();
   let nextId = 1;
   const server = createServer((socket) => {
-    sockets.add(socket);
+    sockets.set(socket, serve(db, turns, socket, nextId++));
     socket.on("close", () => sockets.delete(socket));
-    serve(db, turns, socket, nextId++);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -132,8 +162,12 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: num
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
     async close() {
-      for (const socket of sockets) socket.destroy();
+      // Connections first, and what they were running, so no query meets a closed database.
+      const connections = [...sockets.values()];
+      for (const socket of sockets.keys()) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      const running = connections.map((inFlight) => inFlight()); // a closed connection's rollback included
+      await Promise.race([Promise.allSettled(running), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
       await db.close();
     },
   };

@@ -3,6 +3,7 @@ import { signUp } from "@/lib/customers/sign-up";
 import { db } from "@/lib/db";
 import { createKey } from "@/lib/keys/create-key";
 import { upsertStaffUser } from "@/lib/users/create-staff-user";
+import { assertLocalOnly } from "./lib/local-only";
 
 export const DEMO_PASSWORD = "gatehouse-demo";
 
@@ -15,7 +16,13 @@ const customers = [
   { name: "Tony Stark", company: "Stark Industries", email: "tony@stark.example", tier: "enterprise", keys: ["jarvis"] },
 ] as const;
 
+/** Demo accounts have a published password: only ever on a database on this machine, with local AWS. */
+export function assertDemoAllowed(): void {
+  assertLocalOnly(process.env, "the demo seed");
+}
+
 export async function seedDemoData(): Promise<void> {
+  assertDemoAllowed();
   for (const role of ["ADMIN", "BILLING"] as const) {
     const email = `${role.toLowerCase()}@gatehouse.local`;
     if (await db.user.findUnique({ where: { email } })) continue;

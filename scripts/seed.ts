@@ -1,11 +1,19 @@
 // Brings the database in line with AWS and the environment: tiers from usage plans, the first admin from env,
 // and (with --demo) one account per role plus demo customers with real keys in local AWS.
 import { parseArgs } from "node:util";
-import { seedDemoData } from "./seed-demo";
+import { NotLocal } from "./lib/local-only";
+import { assertDemoAllowed, seedDemoData } from "./seed-demo";
 import { syncTiers } from "@/lib/tiers/sync-tiers";
 import { upsertStaffUser } from "@/lib/users/create-staff-user";
 
 const { values } = parseArgs({ options: { demo: { type: "boolean", default: false } } });
+try {
+  if (values.demo) assertDemoAllowed();
+} catch (error) {
+  if (!(error instanceof NotLocal)) throw error;
+  console.error(`[seed] ${error.message}`);
+  process.exit(1);
+}
 
 const tiers = await syncTiers();
 console.log(`[seed] ${tiers} tiers synced from the API's usage plans`);

@@ -1,17 +1,26 @@
 // npm run worker: the background worker. Runs due durable operations (key provisioning, retries, scheduled
 // rotation grace expiries), refreshes cached usage older than 15 minutes every minute, and reconciles with AWS every
 // 10 minutes.
-// State lives in the database, so a restart resumes where it stopped.
+// State lives in the database, so a restart resumes where it stopped. SIGINT/SIGTERM end it after the jobs running
+// (no new ones start, and waits between them are cut short).
+import "./lib/with-local-stack";
+import { setTimeout as wait } from "node:timers/promises";
 import { describeError } from "@/lib/operations/errors";
 import { reconcile } from "@/lib/operations/reconcile";
 import { runDueOperations } from "@/lib/operations/run";
 import { refreshStaleUsage } from "@/lib/usage/sync-usage";
 
 const RECONCILE_EVERY_MS = Number(process.env.GATEHOUSE_RECONCILE_INTERVAL_MS ?? 10 * 60_000);
+const stop = new AbortController();
 let stopping = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => (stopping = true));
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    stopping = true;
+    stop.abort();
+  });
+}
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => wait(ms, undefined, { signal: stop.signal }).catch(() => undefined);
 
 async function periodic(name: string, everyMs: number, job: () => Promise<unknown>) {
   while (!stopping) {

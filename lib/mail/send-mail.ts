@@ -2,14 +2,14 @@ import "server-only";
 import { join } from "node:path";
 import { env } from "@/lib/env";
 import { createFileTransport } from "@/lib/mail/file-transport";
-import { createSmtpTransport, parseSmtpUrl } from "@/lib/mail/smtp-transport";
+import { createSmtpTransport } from "@/lib/mail/smtp-transport";
 import { DEFAULT_FROM, type MailMessage, type MailTransport } from "@/lib/mail/transport";
 
 /** SMTP when SMTP_URL is set; otherwise the local outbox file ($GATEHOUSE_MAIL_DIR, default .data/mail). */
 export function mailTransport(): MailTransport {
   const config = env();
   const from = config.MAIL_FROM ?? DEFAULT_FROM;
-  if (config.SMTP_URL) return createSmtpTransport(parseSmtpUrl(config.SMTP_URL, from));
+  if (config.SMTP_URL) return createSmtpTransport({ url: config.SMTP_URL, from });
   return createFileTransport({ dir: config.GATEHOUSE_MAIL_DIR ?? join(process.cwd(), ".data", "mail"), from });
 }
 

@@ -21,12 +21,4 @@ export function assertSendable(message: MailMessage): void {
   if (LINE_BREAK.test(message.subject) || message.subject.length > 200) throw new Error("mail: the subject must be one line of at most 200 characters");
 }
 
-/** The bare address of a From value, e.g. "Gatehouse <no-reply@example.com>" → "no-reply@example.com". */
-export function bareAddress(from: string): string {
-  const angle = /<([^<>\s]+)>\s*$/.exec(from);
-  const address = (angle?.[1] ?? from).trim();
-  if (!ADDRESS.test(address)) throw new Error("mail: MAIL_FROM must be an address, like Gatehouse <no-reply@example.com>");
-  return address;
-}
-
 export const DEFAULT_FROM = "Gatehouse <no-reply@gatehouse.local>";

@@ -1,6 +1,9 @@
-// Liveness for load balancers and the benchmarks' static baseline: rendered once at build time, no session, no I/O.
-export const dynamic = "force-static";
+// Readiness for load balancers and operators: whether the database answers (SELECT 1, short timeout).
+// 200 {status:"ok", database:"up"} or 503 {status:"unavailable", database:"down"}. /api/health/live is the static liveness.
+import { checkReadiness, readinessResponse } from "@/lib/health/readiness";
 
-export function GET() {
-  return Response.json({ ok: true, service: "gatehouse" });
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  return readinessResponse(await checkReadiness());
 }
