@@ -4,6 +4,7 @@ import CognitoProvider from "next-auth/providers/cognito";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { signInSchema } from "@/lib/auth/credentials.schema";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-token";
 import { findOrCreateOidcUser, signInWithPassword } from "@/lib/auth/sign-in";
 import { env } from "@/lib/env";
@@ -40,6 +41,10 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: "/sign-in" },
     providers: providers(),
     callbacks: {
+      // Every redirect next-auth makes (after an OIDC sign-in, sign-out) stays on this site.
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeRedirectPath(url, baseUrl)}`;
+      },
       async signIn({ user, account }) {
         if (!account || account.type !== "oauth") return true;
         if (!user.email) return "/sign-in?error=NoEmail";
