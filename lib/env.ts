@@ -31,6 +31,11 @@ const serverSchema = z.object({
   // How recent a sign-in (or password re-entry) must be for sensitive actions such as revealing a key.
   GATEHOUSE_RECENT_AUTH_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
 
+  // How many proxies of yours (load balancer, CDN) stand in front of the portal and append the client's address to
+  // X-Forwarded-For. 0: the connection's own address is the client's (a forged X-Forwarded-For is ignored).
+  // Used by the sign-in throttle.
+  GATEHOUSE_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+
   // Optional OIDC providers: each switches on when all of its variables are set.
   COGNITO_CLIENT_ID: optional,
   COGNITO_CLIENT_SECRET: optional,

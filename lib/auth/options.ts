@@ -6,7 +6,9 @@ import GitHubProvider from "next-auth/providers/github";
 import { signInSchema } from "@/lib/auth/credentials.schema";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-token";
-import { findOrCreateOidcUser, signInWithPassword } from "@/lib/auth/sign-in";
+import { clientAddress } from "@/lib/auth/client-address";
+import { attemptSignIn, findOrCreateOidcUser } from "@/lib/auth/sign-in";
+import { SIGN_IN_UNAVAILABLE, throttledError } from "@/lib/auth/sign-in-errors";
 import { env } from "@/lib/env";
 
 function providers(): NextAuthOptions["providers"] {
@@ -15,11 +17,16 @@ function providers(): NextAuthOptions["providers"] {
     CredentialsProvider({
       name: "E-mail and password",
       credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const user = await signInWithPassword(parsed.data.email, parsed.data.password);
-        return user ? { id: user.id, email: user.email, name: user.name } : null;
+        const outcome = await attemptSignIn({ ...parsed.data, clientAddress: clientAddress(request.headers ?? {}, config.GATEHOUSE_TRUSTED_PROXIES) });
+        if (outcome.ok) return { id: outcome.user.id, email: outcome.user.email, name: outcome.user.name };
+        // next-auth passes a thrown error's message to the client as `error` (app/api/auth/[...nextauth]/route.ts
+        // turns these into 429 and 503); null is its plain "CredentialsSignin".
+        if (outcome.reason === "throttled") throw new Error(throttledError(outcome.retryAfterSeconds));
+        if (outcome.reason === "unavailable") throw new Error(SIGN_IN_UNAVAILABLE);
+        return null;
       },
     }),
   ];

@@ -1,5 +1,6 @@
 import "server-only";
 import { verifyAgainstNothing, verifyPassword } from "@/lib/auth/password";
+import { accountKey, addressKey, beginAttempt, succeeded } from "@/lib/auth/throttle";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { cheapestPublicTier } from "@/lib/tiers/queries";
@@ -17,6 +18,33 @@ export async function signInWithPassword(email: string, password: string): Promi
   if (user.customer?.status === "DELETED") return null;
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   return { id: user.id, email: user.email, name: user.name };
+}
+
+export type SignInOutcome =
+  | { ok: true; user: SignedInUser }
+  | { ok: false; reason: "mismatch" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number }
+  | { ok: false; reason: "unavailable" };
+
+/**
+ * A password sign-in from the web, throttled per account and per client address (lib/auth/throttle): an attempt
+ * made too soon is refused without checking the password. A failure of the database (or anything else) is
+ * "unavailable", never "mismatch", and its text stays in the server log.
+ */
+export async function attemptSignIn(input: { email: string; password: string; clientAddress: string }): Promise<SignInOutcome> {
+  const account = accountKey(input.email);
+  const address = addressKey(input.clientAddress);
+  try {
+    const attempt = await beginAttempt([account, address]);
+    if (!attempt.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: attempt.retryAfterSeconds };
+    const user = await signInWithPassword(input.email, input.password);
+    if (!user) return { ok: false, reason: "mismatch" };
+    await succeeded(account, [address]);
+    return { ok: true, user };
+  } catch (error) {
+    console.error(`[sign-in] failed: ${error instanceof Error ? error.name : "unknown error"}`);
+    return { ok: false, reason: "unavailable" };
+  }
 }
 
 /** First OIDC sign-in links to an existing user with the same e-mail, or creates a customer on the entry tier. */
