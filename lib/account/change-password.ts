@@ -1,4 +1,5 @@
 import "server-only";
+import { refusePolicyViolation } from "@/lib/account/password-policy";
 import { changePasswordSchema } from "@/lib/account/password.schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { tooManyAttemptsMessage } from "@/lib/auth/sign-in-errors";
@@ -24,6 +25,8 @@ export async function changePassword(actor: Actor | null, input: unknown): Promi
   const parsed = changePasswordSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   const audit = { userId: actor.userId, email: actor.email, role: actor.role };
+  const weak = refusePolicyViolation("newPassword", parsed.data.newPassword, { email: actor.email, name: actor.name });
+  if (weak) return weak;
 
   const user = await db.user.findUnique({ where: { id: actor.userId }, select: { passwordHash: true } });
   if (!user?.passwordHash) {

@@ -94,6 +94,19 @@ describe("password reset by e-mailed link", () => {
     expect(JSON.stringify(audit)).not.toContain(token);
   });
 
+  it("refuses a guessable new password or one holding the e-mail, and the link keeps working", async () => {
+    const customer = await newCustomer();
+    await requestPasswordReset({ email: customer.email });
+    const token = tokenIn((await mailsTo(customer.email))[0]);
+    for (const [password, message] of [["1234567890", /too easy to guess/], ["aaaaaaaaaa", /too easy to guess/], [customer.email, /e-mail address or name/]] as const) {
+      const result = await resetPassword({ token, password, confirmPassword: password });
+      expect(result).toMatchObject({ ok: false, error: { code: "invalid" } });
+      expect(result.ok ? "" : result.error.fieldErrors?.password?.join(" ")).toMatch(message);
+    }
+    expect(await isResetTokenUsable(token)).toBe(true);
+    expect(await signInWithPassword(customer.email, "a-long-password")).not.toBeNull();
+  });
+
   it("refuses an expired link", async () => {
     const customer = await newCustomer();
     await requestPasswordReset({ email: customer.email });

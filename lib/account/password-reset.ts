@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { resetMail } from "@/lib/account/reset-mail";
+import { refusePolicyViolation } from "@/lib/account/password-policy";
 import { forgotPasswordSchema, INVALID_RESET_LINK, resetPasswordSchema, resetTokenSchema } from "@/lib/account/password.schema";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -71,7 +72,7 @@ async function issueResetToken(user: { id: string; email: string; role: Role; cu
 async function findUsableToken(token: string, now: Date) {
   const record = await db.passwordResetToken.findUnique({
     where: { tokenHash: hashResetToken(token) },
-    select: { id: true, userId: true, expiresAt: true, usedAt: true, user: { select: { email: true, role: true, customerId: true, customer: { select: { status: true } } } } },
+    select: { id: true, userId: true, expiresAt: true, usedAt: true, user: { select: { email: true, name: true, role: true, customerId: true, customer: { select: { status: true } } } } },
   });
   if (!record || record.usedAt || record.expiresAt <= now || record.user.customer?.status === "DELETED") return null;
   return record;
@@ -90,6 +91,8 @@ export async function resetPassword(input: unknown): Promise<Result<{ message: s
   const linkFailure = fail("invalid", INVALID_RESET_LINK, { token: [INVALID_RESET_LINK] });
   const record = await findUsableToken(parsed.data.token, new Date());
   if (!record) return linkFailure;
+  const weak = refusePolicyViolation("password", parsed.data.password, { email: record.user.email, name: record.user.name });
+  if (weak) return weak;
 
   const passwordHash = await hashPassword(parsed.data.password);
   return db.$transaction(async (tx) => {

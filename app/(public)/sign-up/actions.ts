@@ -2,11 +2,8 @@
 
 // Every export here is a public endpoint: each one only parses, delegates to lib/ and returns a Result.
 import { formFields, runAction } from "@/lib/auth/run-action";
-import { signUp } from "@/lib/customers/sign-up";
+import { requestSignUp } from "@/lib/customers/sign-up";
 
 export async function signUpAction(form: FormData) {
-  return runAction("sign-up", async () => {
-    const result = await signUp(formFields(form));
-    return result.ok ? { ok: true as const, data: { email: result.data.email } } : result;
-  });
+  return runAction("sign-up", () => requestSignUp(formFields(form)));
 }
