@@ -20,3 +20,28 @@ describe("clientAddress", () => {
     expect(clientAddress({ [PEER_ADDRESS_HEADER]: "x".repeat(500) }, 0)).toHaveLength(64);
   });
 });
+
+describe("installPeerAddressHeader", () => {
+  it("records the connection's address on every request, over whatever the client sent under that name", async () => {
+    const { installPeerAddressHeader } = await import("@/lib/auth/client-address");
+    const { createServer, request } = await import("node:http");
+    await installPeerAddressHeader();
+    await installPeerAddressHeader(); // idempotent
+    const server = createServer((req, res) => res.end(JSON.stringify(req.headers)));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    const seen = await new Promise<Record<string, string>>((resolve, reject) => {
+      request({ port, host: "127.0.0.1", headers: { [PEER_ADDRESS_HEADER]: "6.6.6.6", "x-forwarded-for": "6.6.6.6" } }, (res) => {
+        let body = "";
+        res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        res.on("end", () => resolve(JSON.parse(body) as Record<string, string>));
+      })
+        .on("error", reject)
+        .end();
+    });
+    server.close();
+    expect(seen[PEER_ADDRESS_HEADER]).toBe("127.0.0.1");
+    expect(clientAddress(seen, 0)).toBe("127.0.0.1");
+    expect(clientAddress(seen, 1)).toBe("6.6.6.6"); // only when the operator says a proxy of theirs wrote it
+  });
+});

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { changePassword } from "@/lib/account/change-password";
 import { confirmPassword } from "@/lib/auth/confirm-password";
 import { attemptSignIn, type SignInOutcome } from "@/lib/auth/sign-in";
-import { ACCOUNT_POLICY, ADDRESS_POLICY } from "@/lib/auth/throttle";
+import { ACCOUNT_POLICY, ADDRESS_POLICY, pruneThrottle } from "@/lib/auth/throttle";
+import { db } from "@/lib/db";
 import { newCustomer } from "@/test/fixtures";
 
 const PASSWORD = "a-long-password"; // the fixtures' password
@@ -102,5 +103,16 @@ describe("sign-in throttle", () => {
     expect(tooSoon).toMatchObject({ ok: false, error: { code: "throttled" } });
     advance(1);
     expect(await changePassword(customer, { currentPassword: PASSWORD, newPassword: "a-brand-new-passphrase", confirmPassword: "a-brand-new-passphrase" })).toMatchObject({ ok: true });
+  });
+
+  it("forgets counts past their window", async () => {
+    const old = `pruned-${randomUUID()}@example.com`;
+    const recent = `kept-${randomUUID()}@example.com`;
+    for (let i = 0; i < ACCOUNT_POLICY.free; i++) await attemptSignIn({ email: old, password: "guess", clientAddress: anAddress() });
+    advance(61 * 60);
+    await attemptSignIn({ email: recent, password: "guess", clientAddress: anAddress() });
+    await pruneThrottle();
+    expect(await db.authThrottle.count({ where: { key: `account:${old}` } })).toBe(0);
+    expect(await db.authThrottle.count({ where: { key: `account:${recent}` } })).toBe(1);
   });
 });

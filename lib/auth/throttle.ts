@@ -47,6 +47,9 @@ export function delayAfter(failures: number, policy: ThrottlePolicy): number {
  * takes it back.
  */
 export async function beginAttempt(keys: ThrottleKey[], now = new Date()): Promise<Attempt> {
+  // Every e-mail ever tried leaves a row; now and then, drop the ones nobody has to wait for and whose failures
+  // have been forgotten anyway.
+  if (Math.random() < 0.01) await pruneThrottle(now);
   return db.$transaction(async (tx) => {
     const waits: number[] = [];
     const rows = new Map<string, { failures: number; lastFailureAt: Date; nextAttemptAt: Date | null }>();
@@ -84,4 +87,13 @@ export async function succeeded(account: ThrottleKey, others: ThrottleKey[] = []
       db.$executeRaw`UPDATE "AuthThrottle" SET "failures" = GREATEST("failures" - 1, 0) WHERE "key" = ${key}`,
     ),
   ]);
+}
+
+/** Deletes counts that no longer matter: past their window and with no wait pending. */
+export async function pruneThrottle(now = new Date()): Promise<number> {
+  const windowMs = Math.max(ACCOUNT_POLICY.windowMs, ADDRESS_POLICY.windowMs);
+  const { count } = await db.authThrottle.deleteMany({
+    where: { lastFailureAt: { lt: new Date(now.getTime() - windowMs) }, OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lt: now } }] },
+  });
+  return count;
 }
