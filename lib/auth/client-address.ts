@@ -7,6 +7,7 @@
 import type { IncomingMessage } from "node:http";
 
 export const PEER_ADDRESS_HEADER = "x-gatehouse-peer-address";
+export const UNKNOWN_ADDRESS = "unknown";
 
 type HeaderBag = Headers | Record<string, string | string[] | undefined>;
 
@@ -30,7 +31,7 @@ export function clientAddress(headers: HeaderBag, trustedProxies: number): strin
     const address = forwarded[forwarded.length - trustedProxies];
     if (address) return normalise(address);
   }
-  return normalise(header(headers, PEER_ADDRESS_HEADER) ?? "") || "unknown";
+  return normalise(header(headers, PEER_ADDRESS_HEADER) ?? "") || UNKNOWN_ADDRESS;
 }
 
 // "::ffff:127.0.0.1" and "127.0.0.1" are one client; bounded, so a forged header cannot make a huge key.

@@ -1,5 +1,6 @@
 import "server-only";
 import { verifyAgainstNothing, verifyPassword } from "@/lib/auth/password";
+import { UNKNOWN_ADDRESS } from "@/lib/auth/client-address";
 import { accountKey, addressKey, beginAttempt, succeeded } from "@/lib/auth/throttle";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
@@ -33,13 +34,15 @@ export type SignInOutcome =
  */
 export async function attemptSignIn(input: { email: string; password: string; clientAddress: string }): Promise<SignInOutcome> {
   const account = accountKey(input.email);
-  const address = addressKey(input.clientAddress);
+  // Without a known address there is no per-address count: one shared "unknown" bucket would let anyone slow
+  // everyone down.
+  const address = input.clientAddress === UNKNOWN_ADDRESS ? [] : [addressKey(input.clientAddress)];
   try {
-    const attempt = await beginAttempt([account, address]);
+    const attempt = await beginAttempt([account, ...address]);
     if (!attempt.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: attempt.retryAfterSeconds };
     const user = await signInWithPassword(input.email, input.password);
     if (!user) return { ok: false, reason: "mismatch" };
-    await succeeded(account, [address]);
+    await succeeded(account, address);
     return { ok: true, user };
   } catch (error) {
     console.error(`[sign-in] failed: ${error instanceof Error ? error.name : "unknown error"}`);

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { changePassword } from "@/lib/account/change-password";
 import { confirmPassword } from "@/lib/auth/confirm-password";
 import { attemptSignIn, type SignInOutcome } from "@/lib/auth/sign-in";
+import { UNKNOWN_ADDRESS } from "@/lib/auth/client-address";
 import { ACCOUNT_POLICY, ADDRESS_POLICY, pruneThrottle } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
 import { newCustomer } from "@/test/fixtures";
@@ -81,6 +82,15 @@ describe("sign-in throttle", () => {
     expect(reason(await attemptSignIn({ email: victims[0]!.email, password: PASSWORD, clientAddress: sprayer }))).toBe("throttled");
     // ...while each owner signs in from their own.
     for (const victim of victims) expect(reason(await attemptSignIn({ email: victim.email, password: PASSWORD, clientAddress: anAddress() }))).toBe("signed in");
+  });
+
+  it("keeps no per-address count when the address is unknown (one shared bucket would slow everyone down)", async () => {
+    for (let i = 0; i <= ADDRESS_POLICY.free; i++) {
+      await attemptSignIn({ email: `unknown-${i}-${randomUUID()}@example.com`, password: "guess", clientAddress: UNKNOWN_ADDRESS });
+    }
+    const customer = await newCustomer();
+    expect(reason(await attemptSignIn({ email: customer.email, password: PASSWORD, clientAddress: UNKNOWN_ADDRESS }))).toBe("signed in");
+    expect(await db.authThrottle.count({ where: { key: `address:${UNKNOWN_ADDRESS}` } })).toBe(0);
   });
 
   it("throttles the password re-entry and change-password on the same per-account counter", async () => {
