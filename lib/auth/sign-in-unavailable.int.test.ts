@@ -34,7 +34,8 @@ describe("sign-in with the database down", () => {
     const refusal = await credentials.options.authorize({ email: "someone@example.com", password: "a-long-password" }, { headers: {} }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(Error);
     expect((refusal as Error).message).toBe(SIGN_IN_UNAVAILABLE);
-    // The log names the failure without the connection string or the password.
+    // The log names the failure, without the connection string's password or the typed one.
+    expect(errors.join("\n")).toMatch(/\[sign-in\] failed: \w+/);
     expect(errors.join("\n")).not.toMatch(/secret|a-long-password/);
   });
 });

@@ -30,7 +30,7 @@ export type SignInOutcome =
 /**
  * A password sign-in from the web, throttled per account and per client address (lib/auth/throttle): an attempt
  * made too soon is refused without checking the password. A failure of the database (or anything else) is
- * "unavailable", never "mismatch", and its text stays in the server log.
+ * "unavailable", never "mismatch", and its text goes to the server log only.
  */
 export async function attemptSignIn(input: { email: string; password: string; clientAddress: string }): Promise<SignInOutcome> {
   const account = accountKey(input.email);
@@ -45,7 +45,8 @@ export async function attemptSignIn(input: { email: string; password: string; cl
     await succeeded(account, address);
     return { ok: true, user };
   } catch (error) {
-    console.error(`[sign-in] failed: ${error instanceof Error ? error.name : "unknown error"}`);
+    // The class and message only (like runAction): never the form, which holds the password.
+    console.error(`[sign-in] failed: ${error instanceof Error ? `${error.name}: ${error.message}` : "unknown error"}`);
     return { ok: false, reason: "unavailable" };
   }
 }
