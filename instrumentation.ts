@@ -3,5 +3,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { env } = await import("@/lib/env");
     env();
+    // The sign-in throttle needs each request's connection address, which Next.js does not pass on.
+    const { installPeerAddressHeader } = await import("@/lib/auth/client-address");
+    await installPeerAddressHeader();
   }
 }

@@ -35,6 +35,11 @@ const serverSchema = z.object({
   GATEHOUSE_SESSION_IDLE_SECONDS: z.coerce.number().int().min(60).max(30 * 86_400).default(12 * 3600),
   GATEHOUSE_SESSION_MAX_SECONDS: z.coerce.number().int().min(300).max(90 * 86_400).default(7 * 86_400),
 
+  // How many proxies of yours (load balancer, CDN) stand in front of the portal and append the client's address to
+  // X-Forwarded-For. 0: the connection's own address is the client's (a forged X-Forwarded-For is ignored).
+  // Used by the sign-in throttle.
+  GATEHOUSE_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+
   // Optional OIDC providers: each switches on when all of its variables are set.
   COGNITO_CLIENT_ID: optional,
   COGNITO_CLIENT_SECRET: optional,

@@ -42,8 +42,34 @@ test.describe("sign-up refuses bad input with a clear message and keeps what was
     await page.getByLabel("E-mail").fill(demoAccounts.customer.toUpperCase());
     await page.getByLabel("Password").fill("correct-horse-battery");
     await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.getByText("An account with that e-mail already exists. Sign in instead, or use another address.")).toBeVisible();
+    // The answer does not say whether the address has an account (its owner gets an e-mail instead).
+    await expect(page.getByText(/We could not sign you in with that password\. If this address already had an account, we sent it an e-mail/)).toBeVisible();
+    await expect(page.getByText(/already exists/)).toHaveCount(0);
     await expect(page).toHaveURL(/\/sign-up$/);
+  });
+
+  for (const [label, password, problem] of [
+    ["a common password", "1234567890", /too easy to guess/],
+    ["repeated characters", "aaaaaaaaaa", /too easy to guess/],
+    ["the e-mail address", "{email}", /Do not use your e-mail address or name/],
+  ] as const) {
+    test(`a password that is ${label}`, async ({ page }) => {
+      const email = uniqueEmail("weak");
+      await page.getByLabel("Your name").fill("Weak Password");
+      await page.getByLabel("E-mail").fill(email);
+      await page.getByLabel("Password").fill(password.replace("{email}", email));
+      // The hint says so while typing...
+      await expect(page.locator("#password-strength")).toContainText(problem);
+      await page.getByRole("button", { name: "Create account" }).click();
+      // ...and the server refuses it.
+      await expect(page.locator("#password-error")).toContainText(problem);
+      await expect(page).toHaveURL(/\/sign-up$/);
+    });
+  }
+
+  test("the strength hint accepts a strong password", async ({ page }) => {
+    await page.getByLabel("Password").fill("correct-horse-battery");
+    await expect(page.locator("#password-strength")).toContainText("this password is accepted");
   });
 
   test("markup in the name", async ({ page }) => {

@@ -49,6 +49,11 @@ describe("changing the password", () => {
       [{ currentPassword: CURRENT, newPassword: "tab\tin-password", confirmPassword: "tab\tin-password" }, "newPassword", /control characters/],
       [{ currentPassword: CURRENT, newPassword: "brand-new-password", confirmPassword: "brand-new-passwore" }, "confirmPassword", /do not match/],
       [{ currentPassword: CURRENT, newPassword: CURRENT, confirmPassword: CURRENT }, "newPassword", /differs from your current one/],
+      // NIST SP 800-63B: no common, repetitive or sequential password, and none holding the e-mail or name.
+      [{ currentPassword: CURRENT, newPassword: "1234567890", confirmPassword: "1234567890" }, "newPassword", /too easy to guess/],
+      [{ currentPassword: CURRENT, newPassword: "aaaaaaaaaa", confirmPassword: "aaaaaaaaaa" }, "newPassword", /too easy to guess/],
+      [{ currentPassword: CURRENT, newPassword: customer.email, confirmPassword: customer.email }, "newPassword", /e-mail address or name/],
+      [{ currentPassword: CURRENT, newPassword: "Test Customer 2026", confirmPassword: "Test Customer 2026" }, "newPassword", /e-mail address or name/],
     ];
     for (const [input, field, message] of cases) {
       const result = await changePassword(customer, input);

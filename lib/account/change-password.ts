@@ -1,7 +1,10 @@
 import "server-only";
+import { refusePolicyViolation } from "@/lib/account/password-policy";
 import { changePasswordSchema } from "@/lib/account/password.schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { endSessionsIn } from "@/lib/auth/sessions";
+import { tooManyAttemptsMessage } from "@/lib/auth/sign-in-errors";
+import { accountKey, beginAttempt, succeeded } from "@/lib/auth/throttle";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { authorize } from "@/lib/policy/authorize";
@@ -23,10 +26,19 @@ export async function changePassword(actor: Actor | null, input: unknown): Promi
   const parsed = changePasswordSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   const audit = { userId: actor.userId, email: actor.email, role: actor.role };
+  const weak = refusePolicyViolation("newPassword", parsed.data.newPassword, { email: actor.email, name: actor.name });
+  if (weak) return weak;
 
   const user = await db.user.findUnique({ where: { id: actor.userId }, select: { passwordHash: true } });
   if (!user?.passwordHash) {
     return fail("invalid", "Your account signs in through an external provider and has no password here. To add one, use “Forgot your password?” on the sign-in page.");
+  }
+  // Guesses of the current password are throttled like sign-in, on the same per-account counter.
+  const account = accountKey(actor.email);
+  const attempt = await beginAttempt([account]);
+  if (!attempt.allowed) {
+    const message = tooManyAttemptsMessage(attempt.retryAfterSeconds);
+    return fail("throttled", message, { currentPassword: [message] });
   }
   if (!(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) {
     await db.$transaction((tx) =>
@@ -35,6 +47,7 @@ export async function changePassword(actor: Actor | null, input: unknown): Promi
     return fail("invalid", "Please correct the highlighted fields.", { currentPassword: ["That is not your current password."] });
   }
 
+  await succeeded(account);
   const passwordHash = await hashPassword(parsed.data.newPassword);
   const now = new Date();
   await db.$transaction(async (tx) => {

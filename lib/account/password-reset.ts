@@ -1,13 +1,15 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { resetMail } from "@/lib/account/reset-mail";
+import { refusePolicyViolation } from "@/lib/account/password-policy";
 import { forgotPasswordSchema, INVALID_RESET_LINK, resetPasswordSchema, resetTokenSchema } from "@/lib/account/password.schema";
 import { hashPassword } from "@/lib/auth/password";
 import { endSessionsIn } from "@/lib/auth/sessions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma";
-import { sendMailInBackground } from "@/lib/mail/send-mail";
+import { runInBackground } from "@/lib/background";
+import { sendMail } from "@/lib/mail/send-mail";
 import { fail, ok, type Result } from "@/lib/result";
 import { invalidInput } from "@/lib/validation/field-errors";
 
@@ -25,21 +27,26 @@ export function hashResetToken(token: string): string {
 }
 
 /**
- * Starts a reset. Answers the same whether or not the address has an account, and takes about as long either
- * way (the mail goes out in the background). At most three links per account per hour; older links stop working.
+ * Starts a reset. Answers the same whether or not the address has an account, and just as fast: the answer only
+ * waits for the form to be parsed; looking the address up, issuing the link and mailing it happen in the
+ * background. At most three links per account per hour; older links stop working.
  */
 export async function requestPasswordReset(input: unknown): Promise<Result<{ message: string }>> {
   const parsed = forgotPasswordSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
+  const { email } = parsed.data;
+  runInBackground("password reset request", () => sendResetLink(email));
+  return ok({ message: RESET_REQUESTED });
+}
+
+async function sendResetLink(email: string): Promise<void> {
   const user = await db.user.findUnique({
-    where: { email: parsed.data.email },
+    where: { email },
     select: { id: true, email: true, role: true, customerId: true, customer: { select: { status: true } } },
   });
-  if (user && user.customer?.status !== "DELETED") {
-    const token = await issueResetToken(user);
-    if (token) sendMailInBackground(resetMail(user.email, token));
-  }
-  return ok({ message: RESET_REQUESTED });
+  if (!user || user.customer?.status === "DELETED") return;
+  const token = await issueResetToken(user);
+  if (token) await sendMail(resetMail(user.email, token));
 }
 
 async function issueResetToken(user: { id: string; email: string; role: Role; customerId: string | null }): Promise<string | null> {
@@ -66,7 +73,7 @@ async function issueResetToken(user: { id: string; email: string; role: Role; cu
 async function findUsableToken(token: string, now: Date) {
   const record = await db.passwordResetToken.findUnique({
     where: { tokenHash: hashResetToken(token) },
-    select: { id: true, userId: true, expiresAt: true, usedAt: true, user: { select: { email: true, role: true, customerId: true, customer: { select: { status: true } } } } },
+    select: { id: true, userId: true, expiresAt: true, usedAt: true, user: { select: { email: true, name: true, role: true, customerId: true, customer: { select: { status: true } } } } },
   });
   if (!record || record.usedAt || record.expiresAt <= now || record.user.customer?.status === "DELETED") return null;
   return record;
@@ -85,6 +92,8 @@ export async function resetPassword(input: unknown): Promise<Result<{ message: s
   const linkFailure = fail("invalid", INVALID_RESET_LINK, { token: [INVALID_RESET_LINK] });
   const record = await findUsableToken(parsed.data.token, new Date());
   if (!record) return linkFailure;
+  const weak = refusePolicyViolation("password", parsed.data.password, { email: record.user.email, name: record.user.name });
+  if (weak) return weak;
 
   const passwordHash = await hashPassword(parsed.data.password);
   return db.$transaction(async (tx) => {

@@ -5,10 +5,13 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { headers } from "next/headers";
 import { signInSchema } from "@/lib/auth/credentials.schema";
+import { clientAddress, UNKNOWN_ADDRESS } from "@/lib/auth/client-address";
+import { findOrCreateOidcUser, githubUserinfo, isEmailVerified } from "@/lib/auth/oidc-sign-in";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { readSessionToken } from "@/lib/auth/session-token";
 import { endSession, sessionCookieMaxAgeSeconds, startSession } from "@/lib/auth/sessions";
-import { findOrCreateOidcUser, githubUserinfo, isEmailVerified } from "@/lib/auth/oidc-sign-in";
-import { signInWithPassword } from "@/lib/auth/sign-in";
+import { attemptSignIn } from "@/lib/auth/sign-in";
+import { SIGN_IN_UNAVAILABLE, throttledError } from "@/lib/auth/sign-in-errors";
 import { env } from "@/lib/env";
 
 function providers(): NextAuthOptions["providers"] {
@@ -17,11 +20,16 @@ function providers(): NextAuthOptions["providers"] {
     CredentialsProvider({
       name: "E-mail and password",
       credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const user = await signInWithPassword(parsed.data.email, parsed.data.password);
-        return user ? { id: user.id, email: user.email, name: user.name } : null;
+        const outcome = await attemptSignIn({ ...parsed.data, clientAddress: clientAddress(request.headers ?? {}, config.GATEHOUSE_TRUSTED_PROXIES) });
+        if (outcome.ok) return { id: outcome.user.id, email: outcome.user.email, name: outcome.user.name };
+        // next-auth passes a thrown error's message to the client as `error` (app/api/auth/[...nextauth]/route.ts
+        // turns these into 429 and 503); null is its plain "CredentialsSignin".
+        if (outcome.reason === "throttled") throw new Error(throttledError(outcome.retryAfterSeconds));
+        if (outcome.reason === "unavailable") throw new Error(SIGN_IN_UNAVAILABLE);
+        return null;
       },
     }),
   ];
@@ -44,6 +52,10 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: "/sign-in" },
     providers: providers(),
     callbacks: {
+      // Every redirect next-auth makes (after an OIDC sign-in, sign-out) stays on this site.
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeRedirectPath(url, baseUrl)}`;
+      },
       async signIn({ user, account, profile }) {
         if (!account || account.type !== "oauth") return true;
         const outcome = await findOrCreateOidcUser({
@@ -85,8 +97,9 @@ export function authOptions(): NextAuthOptions {
   return cached;
 }
 
-/** The signing-in browser's user agent and address, for the account page's list of sessions. */
+/** The signing-in browser's user agent and address (the same trusted address as the throttle), for the account page. */
 async function requestClient(): Promise<{ userAgent: string | null; address: string | null }> {
   const h = await headers();
-  return { userAgent: h.get("user-agent"), address: h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") };
+  const address = clientAddress(h, env().GATEHOUSE_TRUSTED_PROXIES);
+  return { userAgent: h.get("user-agent"), address: address === UNKNOWN_ADDRESS ? null : address };
 }

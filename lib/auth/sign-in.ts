@@ -1,5 +1,7 @@
 import "server-only";
 import { verifyAgainstNothing, verifyPassword } from "@/lib/auth/password";
+import { UNKNOWN_ADDRESS } from "@/lib/auth/client-address";
+import { accountKey, addressKey, beginAttempt, succeeded } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
 
 export interface SignedInUser {
@@ -15,4 +17,34 @@ export async function signInWithPassword(email: string, password: string): Promi
   if (user.customer?.status === "DELETED") return null;
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   return { id: user.id, email: user.email, name: user.name };
+}
+
+export type SignInOutcome =
+  | { ok: true; user: SignedInUser }
+  | { ok: false; reason: "mismatch" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number }
+  | { ok: false; reason: "unavailable" };
+
+/**
+ * A password sign-in from the web, throttled per account and per client address (lib/auth/throttle): an attempt
+ * made too soon is refused without checking the password. A failure of the database (or anything else) is
+ * "unavailable", never "mismatch", and its text goes to the server log only.
+ */
+export async function attemptSignIn(input: { email: string; password: string; clientAddress: string }): Promise<SignInOutcome> {
+  const account = accountKey(input.email);
+  // Without a known address there is no per-address count: one shared "unknown" bucket would let anyone slow
+  // everyone down.
+  const address = input.clientAddress === UNKNOWN_ADDRESS ? [] : [addressKey(input.clientAddress)];
+  try {
+    const attempt = await beginAttempt([account, ...address]);
+    if (!attempt.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: attempt.retryAfterSeconds };
+    const user = await signInWithPassword(input.email, input.password);
+    if (!user) return { ok: false, reason: "mismatch" };
+    await succeeded(account, address);
+    return { ok: true, user };
+  } catch (error) {
+    // The class and message only (like runAction): never the form, which holds the password.
+    console.error(`[sign-in] failed: ${error instanceof Error ? `${error.name}: ${error.message}` : "unknown error"}`);
+    return { ok: false, reason: "unavailable" };
+  }
 }

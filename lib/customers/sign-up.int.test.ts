@@ -1,8 +1,34 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
-import { signUp } from "@/lib/customers/sign-up";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { settleBackground } from "@/lib/background";
+import { requestSignUp, signUp } from "@/lib/customers/sign-up";
 import { db } from "@/lib/db";
+import type { OutboxEntry } from "@/lib/mail/file-transport";
 import { ensureTiers } from "@/test/fixtures";
+
+// The file transport writes here (read on first use of env(), inside the tests).
+const mailDir = mkdtempSync(join(tmpdir(), "gatehouse-sign-up-mail-"));
+const previousMailDir = process.env.GATEHOUSE_MAIL_DIR;
+process.env.GATEHOUSE_MAIL_DIR = mailDir;
+afterAll(() => {
+  if (previousMailDir === undefined) delete process.env.GATEHOUSE_MAIL_DIR;
+  else process.env.GATEHOUSE_MAIL_DIR = previousMailDir;
+  rmSync(mailDir, { recursive: true, force: true });
+});
+
+async function mailsTo(address: string): Promise<OutboxEntry[]> {
+  await settleBackground();
+  const file = join(mailDir, "outbox.jsonl");
+  if (!existsSync(file)) return [];
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as OutboxEntry)
+    .filter((m) => m.to === address);
+}
 
 let basicId = "";
 let enterpriseId = "";
@@ -64,6 +90,42 @@ describe("sign-up", () => {
     expect(again.ok ? "" : again.error.fieldErrors?.email?.[0]).toMatch(/already exists/);
     const users = await db.user.findMany({ where: { email: address } });
     expect(users.map((u) => u.name)).toEqual(["First"]);
+  });
+
+  it("answers the public form the same for a taken address, creates nothing, and tells the address's owner by e-mail", async () => {
+    const fresh = email();
+    const taken = email();
+    expect((await signUp({ name: "Owner", email: taken, password: "long-enough-pw", tierId: basicId })).ok).toBe(true);
+
+    const forFresh = await requestSignUp({ name: "Newcomer", email: fresh, password: "correct-horse-battery", tierId: basicId });
+    const forTaken = await requestSignUp({ name: "Prober", email: taken.toUpperCase(), password: "correct-horse-battery", tierId: basicId });
+    expect(forFresh).toEqual({ ok: true, data: { email: fresh } });
+    expect(forTaken).toEqual({ ok: true, data: { email: taken } });
+    expect(JSON.stringify(forTaken)).not.toMatch(/exist/i);
+
+    expect((await db.user.findMany({ where: { email: taken } })).map((u) => u.name)).toEqual(["Owner"]);
+    expect(await db.user.count({ where: { email: fresh } })).toBe(1);
+    const owner = await mailsTo(taken);
+    expect(owner.map((m) => m.subject)).toEqual(["You already have a Gatehouse account"]);
+    expect(owner[0]?.text).toMatch(/\/sign-in\b/);
+    expect(owner[0]?.text).not.toContain("Prober");
+    expect(await mailsTo(fresh)).toHaveLength(0);
+  });
+
+  it.each([
+    ["1234567890", /too easy to guess/],
+    ["aaaaaaaaaa", /too easy to guess/],
+    ["password123", /too easy to guess/],
+    ["{email}", /e-mail address or name/],
+    ["{local}-2026!x", /e-mail address or name/],
+    ["Ada Lovelace!!", /e-mail address or name/],
+  ])("refuses the password %j (NIST SP 800-63B) and writes nothing", async (password, message) => {
+    const address = email();
+    const typed = password.replace("{email}", address).replace("{local}", address.split("@")[0] ?? "");
+    const result = await requestSignUp({ name: "Ada Lovelace", email: address, password: typed, tierId: basicId });
+    expect(result).toMatchObject({ ok: false, error: { code: "invalid" } });
+    expect(result.ok ? "" : result.error.fieldErrors?.password?.join(" ")).toMatch(message);
+    expect(await db.user.count({ where: { email: address } })).toBe(0);
   });
 
   it("lets only one of two simultaneous sign-ups with the same e-mail through", async () => {

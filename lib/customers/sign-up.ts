@@ -1,10 +1,14 @@
 import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { refusePolicyViolation } from "@/lib/account/password-policy";
+import { runInBackground } from "@/lib/background";
+import { accountExistsMail } from "@/lib/customers/sign-up-mail";
 import { signUpSchema } from "@/lib/customers/sign-up.schema";
 import { db } from "@/lib/db";
 import { queueKeyCreationIn } from "@/lib/keys/create-key";
 import { Prisma } from "@/lib/generated/prisma";
+import { sendMail } from "@/lib/mail/send-mail";
 import { fail, ok, type Result } from "@/lib/result";
 import { invalidInput } from "@/lib/validation/field-errors";
 
@@ -16,9 +20,27 @@ const duplicateEmail = () =>
 export const FIRST_KEY_NAME = "Default key";
 
 /**
+ * Sign-up as the public form answers it: the same answer whether or not the address already has an account, so
+ * the form cannot be used to find out who has one. For a taken address nothing is created and the address's owner
+ * gets an e-mail saying so (with links to sign in or reset the password): that is where the news belongs, and a
+ * person who forgot they had an account finds out there. The form then signs in with the typed password, which
+ * works for a new account (and for an owner who typed their own password) and otherwise says to check the inbox.
+ * The password is hashed either way, so the answer takes about as long.
+ */
+export async function requestSignUp(input: unknown): Promise<Result<{ email: string }>> {
+  const result = await signUp(input);
+  if (result.ok) return ok({ email: result.data.email });
+  if (result.error.code !== "conflict") return result;
+  const email = signUpSchema.shape.email.parse((input as { email?: unknown }).email);
+  runInBackground("sign-up with a taken address", () => sendMail(accountExistsMail(email)));
+  return ok({ email });
+}
+
+/**
  * Creates a customer and its first user on a public tier, and queues the customer's first API key (provisioned in
  * the background within AWS's control-plane limits, so a burst of sign-ups queues instead of failing).
- * Nothing is written unless everything is valid.
+ * Nothing is written unless everything is valid. A taken address is a `conflict` here (the demo seed and tests
+ * need to know); the public form goes through requestSignUp, which does not tell.
  */
 export async function signUp(input: unknown): Promise<Result<{ userId: string; customerId: string; email: string }>> {
   const parsed = signUpSchema.safeParse(input);
@@ -32,9 +54,11 @@ export async function signUp(input: unknown): Promise<Result<{ userId: string; c
       tierId: ["This tier needs approval: start on a public tier and request it from your dashboard."],
     });
   }
-  if (await db.user.findUnique({ where: { email }, select: { id: true } })) return duplicateEmail();
+  const weak = refusePolicyViolation("password", password, { email, name });
+  if (weak) return weak;
 
   const passwordHash = await hashPassword(password);
+  if (await db.user.findUnique({ where: { email }, select: { id: true } })) return duplicateEmail();
   try {
     const user = await db.$transaction((tx) => createCustomerIn(tx, { name, company: company ?? null, email, passwordHash, tier }));
     return ok({ userId: user.id, customerId: user.customerId ?? "", email });

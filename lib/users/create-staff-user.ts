@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { refusePolicyViolation } from "@/lib/account/password-policy";
 import { hashPassword } from "@/lib/auth/password";
 import { emailSchema, passwordSchema } from "@/lib/auth/credentials.schema";
 import { endSessionsIn } from "@/lib/auth/sessions";
@@ -24,6 +25,8 @@ export async function upsertStaffUser(input: unknown): Promise<Result<{ id: stri
   const parsed = staffSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error, "The staff user's details are invalid.");
   const { email, password, name, role } = parsed.data;
+  const weak = refusePolicyViolation("password", password, { email, name }, "The staff user's details are invalid.");
+  if (weak) return weak;
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email }, select: { id: true, customerId: true } });

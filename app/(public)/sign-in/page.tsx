@@ -3,7 +3,9 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "./_components/sign-in-form";
 import { getActor } from "@/lib/auth/session";
 import { oidcErrorMessage } from "@/lib/auth/oidc-sign-in";
+import { portalUrl } from "@/lib/account/reset-mail";
 import { authOptions } from "@/lib/auth/options";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 
 export const metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -12,7 +14,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await getActor()) redirect("/home");
   const { callbackUrl, error } = await searchParams;
   // Only same-site paths are followed after sign-in.
-  const next = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/home";
+  const next = safeRedirectPath(callbackUrl, portalUrl());
   const oauth = authOptions()
     .providers.filter((p) => p.id !== "credentials")
     .map((p) => ({ id: p.id, name: p.name }));

@@ -1,15 +1,12 @@
 "use server";
 
 // Every export here is a public endpoint, built with serverAction (lib/actions/action-client.ts) on a PUBLIC policy
-// action: it parses the form, delegates to lib/customers and returns a Result.
+// action: it parses the form, delegates to lib/customers and returns a Result. requestSignUp answers the same
+// whether or not the address is taken (its owner gets an e-mail instead), so the form cannot tell who has an account.
 import { serverAction } from "@/lib/actions/server-action";
-import { signUp } from "@/lib/customers/sign-up";
+import { requestSignUp } from "@/lib/customers/sign-up";
 import { signUpSchema } from "@/lib/customers/sign-up.schema";
-import { ok } from "@/lib/result";
 
 export const signUpAction = serverAction("customer.sign_up")
   .input(signUpSchema)
-  .handler(async ({ input }) => {
-    const result = await signUp(input);
-    return result.ok ? ok({ email: result.data.email }) : result;
-  });
+  .handler(({ input }) => requestSignUp(input));

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { resetPasswordAction } from "../actions";
+import { NewPasswordField } from "@/components/forms/new-password-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -30,15 +31,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="mt-6 space-y-4" aria-describedby="reset-message">
       <input type="hidden" name="token" value={token} />
-      <Field
-        label="New password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint="At least 10 characters."
-        errors={error?.fieldErrors.password}
-      />
+      <NewPasswordField label="New password" name="password" hint="At least 10 characters. Avoid common passwords and your e-mail or name; a few unrelated words work well." errors={error?.fieldErrors.password} />
       <Field label="Repeat the new password" name="confirmPassword" type="password" autoComplete="new-password" required errors={error?.fieldErrors.confirmPassword} />
       <div id="reset-message" aria-live="polite">
         {linkProblem ? (

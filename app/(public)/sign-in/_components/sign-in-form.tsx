@@ -6,6 +6,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { parseSignInError, signInErrorMessage } from "@/lib/auth/sign-in-errors";
 
 export function SignInForm({
   callbackUrl,
@@ -31,7 +32,8 @@ export function SignInForm({
     startTransition(async () => {
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result || result.error) {
-        setError("That e-mail and password do not match an account.");
+        // Throttled (429) and unavailable (503) answers name their reason; anything else is a plain mismatch.
+        setError(signInErrorMessage(parseSignInError(result?.error)));
         return;
       }
       window.location.assign(callbackUrl); // a full load, so the header reflects the new session

@@ -3,23 +3,31 @@
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { signUpAction } from "../actions";
+import { NewPasswordField } from "@/components/forms/new-password-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { TierCardData } from "@/components/tiers/tier-card";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, FieldErrors } from "@/components/ui/field";
+import { parseSignInError, signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { formatPrice, formatQuota, formatThrottle } from "@/lib/format/tier";
+
+const SIGN_UP_NOT_SIGNED_IN =
+  "We could not sign you in with that password. If this address already had an account, we sent it an e-mail about this: sign in, or reset your password.";
 
 type TierOption = Pick<TierCardData, "id" | "name" | "rateLimit" | "burstLimit" | "quotaLimit" | "quotaPeriod" | "monthlyPriceCents" | "visibility">;
 
 export function SignUpForm({ tiers, defaultTierId }: { tiers: TierOption[]; defaultTierId: string }) {
-  const [signInFailed, setSignInFailed] = useState(false);
+  const [signInProblem, setSignInProblem] = useState<string | null>(null);
   // Submitting never resets the form, so every typed value stays if the server refuses it.
   const { pending, feedback, onSubmit } = useActionForm(signUpAction, async (data, element) => {
     const password = String(new FormData(element).get("password") ?? "");
     const signedIn = await signIn("credentials", { email: data.email, password, redirect: false });
-    if (signedIn?.error) {
-      setSignInFailed(true);
+    if (!signedIn || signedIn.error) {
+      // The answer to sign-up is the same for a taken address (its owner gets an e-mail instead): only signing in
+      // tells, and that is throttled like any sign-in.
+      const reason = parseSignInError(signedIn?.error);
+      setSignInProblem(reason.kind === "mismatch" ? SIGN_UP_NOT_SIGNED_IN : signInErrorMessage(reason));
       return;
     }
     // A full load on purpose: every server-rendered part (the header included) must see the new session.
@@ -27,7 +35,7 @@ export function SignUpForm({ tiers, defaultTierId }: { tiers: TierOption[]; defa
     window.location.assign("/dashboard");
   });
   const fieldErrors = feedback.fieldErrors;
-  const message = feedback.message ?? (signInFailed ? "Your account was created, but signing in failed. Please sign in." : null);
+  const message = feedback.message ?? signInProblem;
 
   // POST, so a submit before the JavaScript has loaded never puts the password in the URL (history, logs).
   return (
@@ -39,15 +47,7 @@ export function SignUpForm({ tiers, defaultTierId }: { tiers: TierOption[]; defa
         <Field label="Your name" name="name" autoComplete="name" required errors={fieldErrors.name} />
         <Field label="Company (optional)" name="company" autoComplete="organization" errors={fieldErrors.company} />
         <Field label="E-mail" name="email" type="email" autoComplete="email" required errors={fieldErrors.email} />
-        <Field
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint="At least 10 characters."
-          errors={fieldErrors.password}
-        />
+        <NewPasswordField label="Password" name="password" hint="At least 10 characters. Avoid common passwords and your e-mail or name; a few unrelated words work well." contextFields={["email", "name"]} errors={fieldErrors.password} />
       </div>
       <fieldset aria-describedby="tierId-error">
         <legend className="text-sm font-medium text-slate-800">Tier</legend>

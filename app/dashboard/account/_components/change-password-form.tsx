@@ -2,6 +2,7 @@
 
 import { changePasswordAction } from "../actions";
 import { FormMessage } from "./form-message";
+import { NewPasswordField } from "@/components/forms/new-password-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -20,13 +21,10 @@ export function ChangePasswordForm() {
         required
         errors={feedback.fieldErrors.currentPassword}
       />
-      <Field
+      <NewPasswordField
         label="New password"
         name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint="At least 10 characters, different from the current one."
+        hint="At least 10 characters, different from the current one. Avoid common passwords and your e-mail or name."
         errors={feedback.fieldErrors.newPassword}
       />
       <Field
