@@ -4,7 +4,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { BODY_TOO_LARGE_MESSAGE, exceedsBodyLimit } from "@/lib/security/body-limit";
-import { createNonce, pageSecurityHeaders } from "@/lib/security/headers";
+import { createNonce, NONCE_HEADER, pageSecurityHeaders } from "@/lib/security/headers";
 
 let served: { https: boolean; development: boolean } | undefined;
 
@@ -23,10 +23,13 @@ export async function proxy(request: NextRequest) {
     return new NextResponse(BODY_TOO_LARGE_MESSAGE, { status: 413, headers: { "Content-Type": "text/plain" } });
   }
 
-  const headers = pageSecurityHeaders({ nonce: createNonce(), ...servedAs() });
-  // Next.js reads the nonce from the policy in the request headers when it renders.
+  const nonce = createNonce();
+  const headers = pageSecurityHeaders({ nonce, ...servedAs() });
+  // Next.js reads the nonce from the policy in the request headers when it renders; our own inline scripts (the
+  // theme script of next-themes) read it from NONCE_HEADER (lib/security/request-nonce.ts).
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
+  requestHeaders.set(NONCE_HEADER, nonce);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;

@@ -12,6 +12,9 @@ export interface PolicyOptions {
   development: boolean;
 }
 
+/** The request header in which proxy.ts hands the response's nonce to server components (never sent to the browser). */
+export const NONCE_HEADER = "x-nonce";
+
 /** Two years, the preload list's recommendation; only ever sent over https. */
 export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
 
