@@ -1,15 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 import { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, oidcPort } from "./e2e/support/oidc-provider";
-import { assertLocalOnly, NotLocal } from "./scripts/lib/local-only";
+import { exitUnlessLocalOnly } from "./scripts/lib/local-only";
 
 // The browser tests sign up accounts and create keys: never against a real database or AWS account.
-try {
-  assertLocalOnly(process.env, "the browser tests");
-} catch (error) {
-  if (!(error instanceof NotLocal)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+exitUnlessLocalOnly(process.env, "the browser tests");
 
 // Browser tests run Debian's Chromium (never a downloaded browser) against the whole stack, started fresh by
 // scripts/start.ts in memory: local AWS on a free port, embedded PostgreSQL (or DATABASE_URL's server), demo seed.

@@ -4,17 +4,11 @@
 import { randomBytes } from "node:crypto";
 import { startLocalAws } from "../local-aws/server";
 import { startEmbeddedPostgres } from "../scripts/embedded-postgres";
-import { assertLocalOnly, NotLocal } from "../scripts/lib/local-only";
+import { exitUnlessLocalOnly } from "../scripts/lib/local-only";
 import { runNode } from "../scripts/lib/processes";
 
 export default async function setup() {
-  try {
-    assertLocalOnly(process.env, "the integration tests");
-  } catch (error) {
-    if (!(error instanceof NotLocal)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
+  exitUnlessLocalOnly(process.env, "the integration tests");
   const database = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ port: 0 });
   const aws = await startLocalAws({ port: 0, rateLimits: false });
   Object.assign(process.env, {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -10,6 +10,7 @@ import { db } from "@/lib/db";
 import { flushMail } from "@/lib/mail/send-mail";
 import type { OutboxEntry } from "@/lib/mail/file-transport";
 import { newCustomer } from "@/test/fixtures";
+import { outboxMailsTo } from "@/test/outbox";
 
 // The file transport writes to this directory (read on first use of env(), which happens inside the tests).
 const mailDir = mkdtempSync(join(tmpdir(), "gatehouse-reset-mail-"));
@@ -35,13 +36,7 @@ async function settle(): Promise<void> {
 
 async function mailsTo(email: string): Promise<OutboxEntry[]> {
   await settle();
-  const file = join(mailDir, "outbox.jsonl");
-  if (!existsSync(file)) return [];
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as OutboxEntry)
-    .filter((m) => m.to === email);
+  return outboxMailsTo(mailDir, email);
 }
 
 /** The token of the reset link in a mail, read the way a person would: from the link in the text. */

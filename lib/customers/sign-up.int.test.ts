@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +8,7 @@ import { requestSignUp, signUp } from "@/lib/customers/sign-up";
 import { db } from "@/lib/db";
 import type { OutboxEntry } from "@/lib/mail/file-transport";
 import { ensureTiers } from "@/test/fixtures";
+import { outboxMailsTo } from "@/test/outbox";
 
 // The file transport writes here (read on first use of env(), inside the tests).
 const mailDir = mkdtempSync(join(tmpdir(), "gatehouse-sign-up-mail-"));
@@ -21,13 +22,7 @@ afterAll(() => {
 
 async function mailsTo(address: string): Promise<OutboxEntry[]> {
   await settleBackground();
-  const file = join(mailDir, "outbox.jsonl");
-  if (!existsSync(file)) return [];
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as OutboxEntry)
-    .filter((m) => m.to === address);
+  return outboxMailsTo(mailDir, address);
 }
 
 let basicId = "";

@@ -59,5 +59,16 @@ export function localOnlyProblem(env: Env): string | undefined {
 /** Throws NotLocal with a one-line message naming `what` refuses to run and why. */
 export function assertLocalOnly(env: Env, what: string): void {
   const problem = localOnlyProblem(env);
-  if (problem) throw new NotLocal(`${what}: refused, ${problem} (tests and the demo seed run only against a database on this machine and local AWS)`);
+  if (problem) throw new NotLocal(refusal(what, problem));
+}
+
+const refusal = (what: string, problem: string) =>
+  `${what}: refused, ${problem} (tests and the demo seed run only against a database on this machine and local AWS)`;
+
+/** For a test runner's setup: stop the process with the one-line refusal (no stack trace) unless local-only. */
+export function exitUnlessLocalOnly(env: Env, what: string): void {
+  const problem = localOnlyProblem(env);
+  if (!problem) return;
+  console.error(refusal(what, problem));
+  process.exit(1);
 }
