@@ -1,0 +1,12 @@
+import { branding } from "@/lib/branding";
+import { GATEHOUSE_ICON_SVG } from "@/lib/brand-icon";
+
+// Browsers ask for /favicon.ico on every site whatever the page links: answer with the brand's icon (a redirect to
+// GATEHOUSE_BRAND_FAVICON_URL) or Gatehouse's own, an SVG.
+export function GET(request: Request) {
+  const { faviconUrl } = branding();
+  if (faviconUrl) return Response.redirect(new URL(faviconUrl, request.url), 307);
+  return new Response(GATEHOUSE_ICON_SVG, {
+    headers: { "Content-Type": "image/svg+xml", "Cache-Control": "public, max-age=86400" },
+  });
+}
