@@ -60,6 +60,8 @@ export interface DataTableProps<TData> {
 export function DataTable<TData>({ columns, data, caption, empty, filter, pageSize, rowTestId, getRowId, footer, className }: DataTableProps<TData>) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const [globalFilter, setGlobalFilter] = useState("");
+  // TanStack Table returns a new API object each render by design; the React Compiler just skips this component.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data,
     columns,

@@ -7,7 +7,18 @@ import { cn } from "@/lib/ui/cn";
  * A horizontally scrolling region that shows when there is more to see: a shadowed fade on the side that has
  * hidden content. It is focusable and labelled (role=region), so keyboard users can scroll it with the arrow keys.
  */
-export function HorizontalScroll({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
+export function HorizontalScroll({
+  label,
+  children,
+  className,
+  focusable = true,
+}: {
+  label: string;
+  children: ReactNode;
+  className?: string;
+  /** false when the content is itself focusable (a row of links): tabbing through it scrolls it already. */
+  focusable?: boolean;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const [edges, setEdges] = useState({ left: false, right: false });
 
@@ -31,7 +42,13 @@ export function HorizontalScroll({ label, children, className }: { label: string
 
   return (
     <div className={cn("relative min-w-0", className)} data-scroll-left={edges.left || undefined} data-scroll-right={edges.right || undefined}>
-      <div ref={ref} role="region" aria-label={label} tabIndex={0} className="overflow-x-auto overscroll-x-contain rounded-[inherit]">
+      <div
+        ref={ref}
+        role={focusable ? "region" : undefined}
+        aria-label={focusable ? label : undefined}
+        tabIndex={focusable ? 0 : undefined}
+        className="overflow-x-auto overscroll-x-contain rounded-[inherit] [scrollbar-width:thin]"
+      >
         {children}
       </div>
       <span

@@ -7,13 +7,13 @@ export default function ForgotPasswordPage() {
   return (
     <div className="mx-auto max-w-md">
       <h1 className="text-2xl font-bold">Forgot your password?</h1>
-      <p className="mt-1 text-slate-600">
+      <p className="mt-1 text-muted-foreground">
         Enter the e-mail address you sign in with. We will send you a link to choose a new password; it works once, for one hour.
       </p>
       <ForgotPasswordForm />
-      <p className="mt-6 text-sm text-slate-600">
+      <p className="mt-6 text-sm text-muted-foreground">
         Remembered it?{" "}
-        <Link href="/sign-in" className="text-brand-700 underline">
+        <Link href="/sign-in" className="text-primary underline">
           Sign in
         </Link>
         .

@@ -21,9 +21,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto max-w-md">
       <h1 className="text-2xl font-bold">Sign in</h1>
-      <p className="mt-1 text-slate-600">
+      <p className="mt-1 text-muted-foreground">
         New here?{" "}
-        <Link href="/sign-up" className="text-brand-700 underline">
+        <Link href="/sign-up" className="text-primary underline">
           Create an account
         </Link>
         .

@@ -17,9 +17,9 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="text-2xl font-bold">Create your account</h1>
-      <p className="mt-1 text-slate-600">
+      <p className="mt-1 text-muted-foreground">
         Already have one?{" "}
-        <Link href="/sign-in" className="text-brand-700 underline">
+        <Link href="/sign-in" className="text-primary underline">
           Sign in
         </Link>
         .
