@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guards";
+import { describeApiVersion } from "@/lib/docs/api-version";
 import { getApiDocs } from "@/lib/docs/queries";
 import { listOwnKeys } from "@/lib/keys/queries";
 import type { Actor } from "@/lib/policy/actor";
@@ -50,6 +51,7 @@ async function ApiDocsContent({ actor }: { actor: Actor }) {
   const keys: TryKey[] = ownKeys.ok
     ? ownKeys.data.filter((k) => k.status === "ACTIVE").map((k) => ({ id: k.id, name: k.name, lastFour: k.lastFour }))
     : [];
+  const version = describeApiVersion(docs.version);
   const routes = docs.operations.map((o) => ({ method: o.method, path: o.path }));
 
   return (
@@ -59,7 +61,7 @@ async function ApiDocsContent({ actor }: { actor: Actor }) {
         description={
           <>
             {docs.description ?? "Reference for every operation of the API, with a console to try each one with your own key."}
-            {docs.version ? <span className="mt-1 block text-sm text-muted-foreground">Version {docs.version}</span> : null}
+            {version ? <span className="mt-1 block text-sm text-muted-foreground">{version}</span> : null}
           </>
         }
       />

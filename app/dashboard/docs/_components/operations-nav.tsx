@@ -34,7 +34,7 @@ function OperationLinks({ tags, operations }: { tags: ApiTag[]; operations: ApiO
 /** Links to every operation by tag: a collapsible list on small screens, a sticky sidebar on wide ones. */
 export function OperationsNav({ tags, operations }: { tags: ApiTag[]; operations: ApiOperation[] }) {
   return (
-    <nav aria-label="Operations" className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+    <nav aria-label="Operations" className="lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start lg:overflow-y-auto">
       <details className="rounded-lg border border-border bg-card p-3 lg:hidden">
         <summary className="cursor-pointer text-sm font-medium text-foreground">Jump to an operation ({operations.length})</summary>
         <div className="mt-3">
