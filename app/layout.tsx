@@ -14,7 +14,7 @@ export function generateMetadata(): Metadata {
   return {
     title: titleTemplate(brand),
     description: `Sign up, pick a tier and manage your ${brand.name} API keys.`,
-    // /favicon.ico answers with the brand's icon or Gatehouse's (app/favicon.ico/route.ts).
+    // /favicon.ico answers with the brand's icon or Gatehouse's (app/brand/favicon/route.ts).
     icons: { icon: brand.faviconUrl ?? "/favicon.ico" },
   };
 }

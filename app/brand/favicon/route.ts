@@ -1,8 +1,8 @@
 import { branding } from "@/lib/branding";
 import { GATEHOUSE_ICON_SVG } from "@/lib/brand-icon";
 
-// Browsers ask for /favicon.ico on every site whatever the page links: answer with the brand's icon (a redirect to
-// GATEHOUSE_BRAND_FAVICON_URL) or Gatehouse's own, an SVG.
+// The portal's icon, also answering /favicon.ico (a rewrite in next.config.js), which browsers ask for on every site
+// whatever the page links: the brand's icon (a redirect to GATEHOUSE_BRAND_FAVICON_URL) or Gatehouse's own, an SVG.
 export function GET(request: Request) {
   const { faviconUrl } = branding();
   if (faviconUrl) return Response.redirect(new URL(faviconUrl, request.url), 307);
