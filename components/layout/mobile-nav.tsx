@@ -1,6 +1,6 @@
 "use client";
 
-import { Menu as MenuIcon } from "lucide-react";
+import { LogIn, Menu as MenuIcon } from "lucide-react";
 import Link from "next/link";
 import { DropdownMenu as Menu } from "radix-ui";
 import { navLinksFor } from "@/components/layout/nav-links";
@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { menuContentClass, menuItemClass } from "@/components/ui/menu-classes";
 import type { Actor } from "@/lib/policy/actor";
 
-/** Under 640 px the header's links fold into this menu, so the header stays one row at 390 px. */
+/** Under 640 px the header's links (and Sign in) fold into this menu, so the header stays one row at 390 px. */
 export function MobileNav({ role }: { role: Actor["role"] | null }) {
   return (
     <Menu.Root modal={false}>
@@ -27,6 +27,14 @@ export function MobileNav({ role }: { role: Actor["role"] | null }) {
               </Link>
             </Menu.Item>
           ))}
+          {role === null ? (
+            <Menu.Item asChild className={menuItemClass}>
+              <Link href="/sign-in">
+                <LogIn aria-hidden="true" />
+                Sign in
+              </Link>
+            </Menu.Item>
+          ) : null}
         </Menu.Content>
       </Menu.Portal>
     </Menu.Root>

@@ -47,7 +47,7 @@ export function SiteHeader({ actor, brand }: { actor: Actor | null; brand: Pick<
             <SignOutButton />
           ) : (
             <>
-              <Link href="/sign-in" className={buttonClass("ghost", "h-9 px-2.5 sm:px-3")}>
+              <Link href="/sign-in" className={buttonClass("ghost", "hidden h-9 px-3 sm:inline-flex")}>
                 Sign in
               </Link>
               <Link href="/sign-up" className={buttonClass("default", "h-9 px-3")}>
