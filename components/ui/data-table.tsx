@@ -10,11 +10,14 @@ import {
   type ColumnDef,
   type RowData,
   type SortingState,
+  type VisibilityState,
 } from "@tanstack/react-table";
-import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight, Search } from "lucide-react";
+import { ArrowDown, ArrowUp, ArrowUpDown, Check, ChevronLeft, ChevronRight, Columns3, Search } from "lucide-react";
+import { DropdownMenu as Menu } from "radix-ui";
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { menuContentClass, menuItemClass } from "@/components/ui/menu-classes";
 import { HorizontalScroll } from "@/components/ui/scroll-cue";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { cn } from "@/lib/ui/cn";
@@ -42,6 +45,8 @@ export interface DataTableProps<TData> {
   empty?: ReactNode;
   /** A search box that filters the rows on every column's text. */
   filter?: { label: string; placeholder?: string };
+  /** A "Columns" menu to hide and show columns (those with a string header and `enableHiding` not false). */
+  columnToggle?: boolean;
   /** Rows per page; without it every row is shown. */
   pageSize?: number;
   /** data-testid of each body row. */
@@ -54,19 +59,21 @@ export interface DataTableProps<TData> {
 
 /**
  * The one table component (TanStack Table v8 on shadcn/ui's table parts): sortable headers (aria-sort), an
- * optional filter and pages, and a horizontal-scroll cue at narrow widths. Columns are defined in a client module
+ * optional filter, column menu and pages, and a horizontal-scroll cue at narrow widths. Columns are defined in a client module
  * beside the page; the page passes plain rows.
  */
-export function DataTable<TData>({ columns, data, caption, empty, filter, pageSize, rowTestId, getRowId, footer, className }: DataTableProps<TData>) {
+export function DataTable<TData>({ columns, data, caption, empty, filter, columnToggle, pageSize, rowTestId, getRowId, footer, className }: DataTableProps<TData>) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const [globalFilter, setGlobalFilter] = useState("");
+  const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({});
   // TanStack Table returns a new API object each render by design; the React Compiler just skips this component.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data,
     columns,
-    state: { sorting, globalFilter },
+    state: { sorting, globalFilter, columnVisibility },
     onSortingChange: setSorting,
+    onColumnVisibilityChange: setColumnVisibility,
     onGlobalFilterChange: setGlobalFilter,
     getRowId,
     getCoreRowModel: getCoreRowModel(),
@@ -80,10 +87,46 @@ export function DataTable<TData>({ columns, data, caption, empty, filter, pageSi
 
   return (
     <div className={cn("space-y-3", className)}>
-      {filter ? (
-        <div className="relative max-w-sm">
-          <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
-          <Input type="search" aria-label={filter.label} placeholder={filter.placeholder} value={globalFilter} onChange={(e) => setGlobalFilter(e.target.value)} className="pl-8" />
+      {filter || columnToggle ? (
+        <div className="flex flex-wrap items-center gap-2">
+          {filter ? (
+            <div className="relative min-w-0 max-w-sm flex-1">
+              <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
+              <Input type="search" aria-label={filter.label} placeholder={filter.placeholder} value={globalFilter} onChange={(e) => setGlobalFilter(e.target.value)} className="pl-8" />
+            </div>
+          ) : null}
+          {columnToggle ? (
+            <Menu.Root modal={false}>
+              <Menu.Trigger asChild>
+                <Button variant="outline" size="sm" className="ml-auto">
+                  <Columns3 aria-hidden="true" /> Columns
+                </Button>
+              </Menu.Trigger>
+              <Menu.Portal>
+                <Menu.Content align="end" sideOffset={6} className={menuContentClass}>
+                  {table
+                    .getAllLeafColumns()
+                    .filter((column) => column.getCanHide() && typeof column.columnDef.header === "string")
+                    .map((column) => (
+                      <Menu.CheckboxItem
+                        key={column.id}
+                        checked={column.getIsVisible()}
+                        onCheckedChange={(checked) => column.toggleVisibility(checked)}
+                        onSelect={(event) => event.preventDefault()}
+                        className={menuItemClass}
+                      >
+                        <span className="flex size-4 items-center justify-center">
+                          <Menu.ItemIndicator>
+                            <Check aria-hidden="true" />
+                          </Menu.ItemIndicator>
+                        </span>
+                        {String(column.columnDef.header)}
+                      </Menu.CheckboxItem>
+                    ))}
+                </Menu.Content>
+              </Menu.Portal>
+            </Menu.Root>
+          ) : null}
         </div>
       ) : null}
       <HorizontalScroll label={caption} className="rounded-lg border bg-card">
@@ -129,7 +172,7 @@ export function DataTable<TData>({ columns, data, caption, empty, filter, pageSi
           <TableBody>
             {rows.length === 0 ? (
               <TableRow className="hover:bg-transparent">
-                <TableCell colSpan={columns.length} className="py-8 text-center text-muted-foreground">
+                <TableCell colSpan={table.getVisibleLeafColumns().length} className="py-8 text-center text-muted-foreground">
                   {globalFilter ? `Nothing matches “${globalFilter}”.` : (empty ?? "Nothing to show yet.")}
                 </TableCell>
               </TableRow>
