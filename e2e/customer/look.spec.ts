@@ -47,14 +47,14 @@ test("the theme toggle switches to dark, and the choice survives a reload", asyn
 test.describe("with a system in dark mode", () => {
   test.use({ colorScheme: "dark" });
   test("the portal opens in the dark scheme without any choice made", async ({ page }) => {
-    await page.goto("/pricing");
+    await page.goto("/sign-in");
     await expect(page.locator("html")).toHaveClass(/\bdark\b/);
     expect(await lightness(page, await background(page))).toBeLessThan(60);
-    // Cards and text follow: light text on a dark card.
-    const card = page.getByRole("article").first();
-    const cardColors = await card.evaluate((el) => ({ bg: getComputedStyle(el).backgroundColor, fg: getComputedStyle(el).color }));
-    expect(await lightness(page, cardColors.bg)).toBeLessThan(70);
-    expect(await lightness(page, cardColors.fg)).toBeGreaterThan(200);
+    // Text and the header follow: light heading text, a dark header.
+    const heading = await page.getByRole("heading", { level: 1 }).evaluate((el) => getComputedStyle(el).color);
+    expect(await lightness(page, heading)).toBeGreaterThan(200);
+    const header = await page.getByRole("banner").evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await lightness(page, header)).toBeLessThan(60);
   });
 });
 
