@@ -35,7 +35,7 @@ export default async function LandingPage() {
       <section aria-labelledby="hero-title" className="max-w-3xl">
         <p className="mb-3 inline-flex items-center gap-2 rounded-full border bg-card px-3 py-1 text-xs font-medium text-muted-foreground">
           <span className="size-1.5 rounded-full bg-success" aria-hidden="true" />
-          The {brand.name} API developer portal
+          {brand.name} developer portal
         </p>
         <h1 id="hero-title" className="text-4xl font-bold tracking-tight text-balance sm:text-5xl">
           Your API key, <span className="text-primary">in under a minute.</span>

@@ -2,7 +2,6 @@
 
 import { LogOut } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
 import { endUserSessionsAction } from "../actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -13,13 +12,8 @@ export function EndSessionsButton({ userId, email }: { userId: string; email: st
 
   async function endSessions() {
     const result = await endUserSessionsAction(userId);
-    if (result.ok) {
-      setMessage({ tone: "success", text: result.data.message });
-      toast.success(result.data.message);
-    } else {
-      setMessage({ tone: "error", text: result.error.message });
-      toast.error(result.error.message);
-    }
+    // The outcome stays beside the row it concerns (announced politely), rather than in a toast that repeats it.
+    setMessage(result.ok ? { tone: "success", text: result.data.message } : { tone: "error", text: result.error.message });
   }
 
   return (
