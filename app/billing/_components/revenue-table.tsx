@@ -17,7 +17,7 @@ export const money = (cents: number) => `$${(cents / 100).toLocaleString("en-US"
 
 const columns: ColumnDef<RevenueRow, unknown>[] = [
   { accessorKey: "tierName", header: "Tier", meta: { rowHeader: true } },
-  { accessorKey: "monthlyPriceCents", header: "Price", cell: ({ getValue }) => formatPrice(getValue() as number) },
+  { accessorKey: "monthlyPriceCents", header: "Price", meta: { className: "whitespace-nowrap" }, cell: ({ getValue }) => formatPrice(getValue() as number) },
   { accessorKey: "customers", header: "Customers", meta: { align: "right" } },
   { accessorKey: "activeKeys", header: "Active keys", meta: { align: "right" } },
   { accessorKey: "monthlyRevenueCents", header: "Monthly revenue", meta: { align: "right" }, cell: ({ getValue }) => money(getValue() as number) },
