@@ -14,6 +14,10 @@ const nextConfig = {
   // bodies over 100 kB: MAX_REQUEST_BODY_BYTES in lib/security/body-limit.ts, which proxy.ts enforces first with a
   // clear 413 (over this limit Next.js answers 500); a unit test keeps the two equal.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "100kb" } },
+  // Browsers request /favicon.ico whatever a page links: app/brand/favicon/route.ts answers it with the brand's icon.
+  async rewrites() {
+    return [{ source: "/favicon.ico", destination: "/brand/favicon" }];
+  },
   // Headers every response gets, static files included. The Content-Security-Policy (with a nonce per response)
   // and HSTS are set by proxy.ts (lib/security/headers.ts).
   async headers() {

@@ -2,17 +2,25 @@
 // over the size limit with 413 before anything parses them, and gives each response its security headers with a
 // fresh CSP nonce, which Next.js then puts on the scripts it renders (every page renders per request).
 import { NextResponse, type NextRequest } from "next/server";
+import { brandImageOrigins, branding } from "@/lib/branding";
 import { env } from "@/lib/env";
 import { BODY_TOO_LARGE_MESSAGE, exceedsBodyLimit } from "@/lib/security/body-limit";
 import { createNonce, NONCE_HEADER, pageSecurityHeaders } from "@/lib/security/headers";
 
-let served: { https: boolean; development: boolean } | undefined;
+let served: { https: boolean; development: boolean; imageOrigins: string[] } | undefined;
 
-/** How the portal is served, from its validated configuration (read once): https, and whether under `next dev`. */
+/**
+ * How the portal is served, from its validated configuration (read once): https, whether under `next dev`, and
+ * where the brand's logo loads from.
+ */
 function servedAs() {
   if (!served) {
     const { NEXTAUTH_URL, NODE_ENV } = env();
-    served = { https: NEXTAUTH_URL !== undefined && new URL(NEXTAUTH_URL).protocol === "https:", development: NODE_ENV === "development" };
+    served = {
+      https: NEXTAUTH_URL !== undefined && new URL(NEXTAUTH_URL).protocol === "https:",
+      development: NODE_ENV === "development",
+      imageOrigins: brandImageOrigins(branding()),
+    };
   }
   return served;
 }

@@ -1,13 +1,21 @@
+import { SearchX } from "lucide-react";
 import Link from "next/link";
+import { StatusPage } from "@/components/layout/status-page";
+import { buttonClass } from "@/components/ui/button";
 
 export default function NotFound() {
   return (
-    <div className="mx-auto max-w-lg py-16 text-center">
-      <p className="text-sm font-semibold text-slate-500">404</p>
-      <h1 className="mt-2 text-2xl font-bold">Page not found</h1>
-      <Link href="/" className="mt-6 inline-block text-brand-700 underline">
-        Go to the home page
-      </Link>
-    </div>
+    <StatusPage
+      Icon={SearchX}
+      code="404"
+      title="Page not found"
+      actions={
+        <Link href="/" className={buttonClass("default")}>
+          Go to the home page
+        </Link>
+      }
+    >
+      <p>The address may be mistyped, or the page has moved.</p>
+    </StatusPage>
   );
 }

@@ -4,6 +4,53 @@ import { z } from "zod";
 
 const optional = z.string().trim().min(1).optional();
 
+/** An unset-or-empty variable counts as unset (a blank line in a .env file keeps the default). */
+const blankAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+/** An image the portal shows: an absolute http(s) URL or a path on the portal itself ("/brand/logo.svg"). */
+const imageUrl = (name: string) =>
+  z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .trim()
+      .max(2000)
+      .refine((v) => /^\/(?!\/)\S*$/.test(v) || /^https?:\/\/[^\s/]+\S*$/i.test(v), `${name} must be an https:// URL or a path starting with /`)
+      .optional(),
+  );
+
+/**
+ * A CSS colour for the brand: #rgb, #rrggbb(aa), a named colour, or rgb()/hsl()/oklch()/oklab()/lab()/lch() with
+ * plain numbers. Only these characters can reach the page's style attribute, so nothing else can be injected.
+ */
+export const CSS_COLOR =
+  /^(#[0-9a-f]{3,4}|#[0-9a-f]{6}|#[0-9a-f]{8}|[a-z]{3,30}|(rgba?|hsla?|oklch|oklab|lab|lch)\(\s*[-+0-9.%deg\s,/]+\))$/i;
+
+/** "Status=https://status.example.com,Terms=/terms": labels and links for the footer. */
+const footerLinks = z.preprocess(
+  blankAsUnset,
+  z
+    .string()
+    .transform((value, ctx) => {
+      const links: { label: string; href: string }[] = [];
+      for (const entry of value.split(",").map((e) => e.trim()).filter(Boolean)) {
+        const at = entry.indexOf("=");
+        const label = entry.slice(0, at).trim();
+        const href = entry.slice(at + 1).trim();
+        if (at < 1 || !label || label.length > 40 || !(/^\/(?!\/)\S*$/.test(href) || /^(https?:\/\/[^\s/]+\S*|mailto:\S+@\S+)$/i.test(href))) {
+          ctx.addIssue({
+            code: "custom",
+            message: `GATEHOUSE_FOOTER_LINKS: "${entry}" must be Label=https://… or Label=/path (entries separated by commas)`,
+          });
+          return z.NEVER;
+        }
+        links.push({ label, href });
+      }
+      return links;
+    })
+    .optional(),
+);
+
 const serverSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
@@ -64,12 +111,29 @@ const serverSchema = z.object({
     .regex(/^[^\r\n]*@[^\r\n]+$/, "MAIL_FROM must be one line with an address, like Gatehouse <no-reply@example.com>")
     .optional(),
   GATEHOUSE_MAIL_DIR: optional,
+
+  // Branding (lib/branding.ts): each has Gatehouse's own default.
+  GATEHOUSE_BRAND_NAME: z.preprocess(blankAsUnset, z.string().trim().min(1).max(40, "GATEHOUSE_BRAND_NAME must be at most 40 characters").default("Gatehouse")),
+  GATEHOUSE_BRAND_LOGO_URL: imageUrl("GATEHOUSE_BRAND_LOGO_URL"),
+  GATEHOUSE_BRAND_FAVICON_URL: imageUrl("GATEHOUSE_BRAND_FAVICON_URL"),
+  GATEHOUSE_BRAND_PRIMARY_COLOR: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .trim()
+      .max(80)
+      .regex(CSS_COLOR, "GATEHOUSE_BRAND_PRIMARY_COLOR must be a CSS colour, like #0f766e, teal or oklch(0.55 0.12 190)")
+      .optional(),
+  ),
+  GATEHOUSE_SUPPORT_EMAIL: z.preprocess(blankAsUnset, z.email("GATEHOUSE_SUPPORT_EMAIL must be an e-mail address").optional()),
+  GATEHOUSE_FOOTER_LINKS: footerLinks,
 });
 
 export type Env = z.infer<typeof serverSchema>;
 
-function parseEnv(): Env {
-  const parsed = serverSchema.safeParse(process.env);
+/** Parses a set of variables (process.env by default); throws with every problem listed. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = serverSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Gatehouse cannot start: invalid configuration\n${problems}`);

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 export function ProviderButtons({ providers, callbackUrl }: { providers: { id: string; name: string }[]; callbackUrl: string }) {
   if (providers.length === 0) return null;
   return (
-    <div className="space-y-2 border-t border-slate-200 pt-4">
+    <div className="space-y-2 border-t border-border pt-4">
       {providers.map((p) => (
         <Button key={p.id} type="button" variant="secondary" className="w-full" onClick={() => void signIn(p.id, { callbackUrl })}>
           Continue with {p.name}

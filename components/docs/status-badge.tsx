@@ -1,9 +1,9 @@
 function tone(status: string): string {
-  if (status.startsWith("2")) return "bg-green-100 text-green-900";
-  if (status.startsWith("3")) return "bg-brand-100 text-brand-900";
-  if (status.startsWith("4")) return "bg-amber-100 text-amber-900";
-  if (status.startsWith("5")) return "bg-red-100 text-red-900";
-  return "bg-slate-100 text-slate-800";
+  if (status.startsWith("2")) return "bg-success-muted text-success";
+  if (status.startsWith("3")) return "bg-info-muted text-primary";
+  if (status.startsWith("4")) return "bg-warning-muted text-warning";
+  if (status.startsWith("5")) return "bg-danger-muted text-destructive";
+  return "bg-muted text-foreground";
 }
 
 /** An HTTP status code ("200", "4XX", "default") as a colour-coded label. */

@@ -7,7 +7,7 @@ import type { PasswordAssessment } from "@/lib/account/password-policy";
 type Policy = typeof import("@/lib/account/password-policy");
 
 const LABELS = ["Very weak", "Weak", "Fair", "Strong", "Very strong"] as const;
-const BAR = ["bg-red-600", "bg-red-500", "bg-amber-500", "bg-green-600", "bg-green-700"] as const;
+const BAR = ["bg-destructive", "bg-destructive", "bg-warning", "bg-success", "bg-success"] as const;
 
 /**
  * A new-password input with a strength hint as the user types. The hint runs the server's policy
@@ -65,10 +65,10 @@ export function NewPasswordField({
           <div className="space-y-1">
             <div className="flex gap-1" aria-hidden="true">
               {LABELS.map((_, i) => (
-                <span key={i} className={`h-1 flex-1 rounded ${i <= assessment.score ? BAR[assessment.score] : "bg-slate-200"}`} />
+                <span key={i} className={`h-1 flex-1 rounded ${i <= assessment.score ? BAR[assessment.score] : "bg-muted"}`} />
               ))}
             </div>
-            <p className={assessment.problem ? "text-red-700" : "text-green-800"}>
+            <p className={assessment.problem ? "text-destructive" : "text-success"}>
               Strength: {LABELS[assessment.score]}.{" "}
               {assessment.problem ?? "Good: this password is accepted."}
               {assessment.problem && assessment.suggestion ? ` ${assessment.suggestion}` : ""}

@@ -2,8 +2,8 @@ import { CopyButton } from "@/components/ui/copy-button";
 
 export function CodeBlock({ code, label, copyLabel }: { code: string; label: string; copyLabel?: string }) {
   return (
-    <figure className="min-w-0 max-w-full rounded-md border border-slate-200 bg-slate-900 text-slate-100">
-      <figcaption className="flex items-center justify-between gap-2 border-b border-slate-700 px-3 py-2 text-xs text-slate-300">
+    <figure className="min-w-0 max-w-full rounded-md border border-code-border bg-code text-code-foreground">
+      <figcaption className="flex items-center justify-between gap-2 border-b border-code-border px-3 py-2 text-xs text-code-muted">
         <span>{label}</span>
         <CopyButton text={code} label={copyLabel ?? `Copy ${label.toLowerCase()}`} />
       </figcaption>

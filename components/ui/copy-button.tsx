@@ -1,5 +1,6 @@
 "use client";
 
+import { Check, Copy } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
@@ -15,7 +16,8 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
     setTimeout(() => setCopied("idle"), 2000);
   }
   return (
-    <Button type="button" variant="secondary" className="px-3 py-1" onClick={() => void copy()} aria-label={label}>
+    <Button type="button" variant="secondary" size="sm" onClick={() => void copy()} aria-label={label}>
+      {copied === "copied" ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />}
       <span aria-live="polite">{copied === "copied" ? "Copied" : copied === "failed" ? "Select and copy" : label}</span>
     </Button>
   );

@@ -1,4 +1,6 @@
 import type { InputHTMLAttributes } from "react";
+import { inputClass } from "@/components/ui/input";
+import { cn } from "@/lib/ui/cn";
 
 /** A labelled input with its errors announced to screen readers and tied to the input. */
 export function Field({
@@ -7,14 +9,15 @@ export function Field({
   id = name,
   errors,
   hint,
+  className,
   ...input
 }: InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; id?: string; errors?: string[]; hint?: string }) {
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+    <div className="space-y-1.5">
+      <label htmlFor={id} className="block text-sm font-medium text-foreground">
         {label}
       </label>
       <input
@@ -22,11 +25,11 @@ export function Field({
         name={name}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy}
-        className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-500"
+        className={cn(inputClass, "h-10 py-2", className)}
         {...input}
       />
       {hint ? (
-        <p id={hintId} className="text-xs text-slate-500">
+        <p id={hintId} className="text-xs text-muted-foreground">
           {hint}
         </p>
       ) : null}
@@ -37,7 +40,7 @@ export function Field({
 
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   return (
-    <div id={id} aria-live="polite" className="text-sm text-red-700">
+    <div id={id} aria-live="polite" className="text-sm text-destructive empty:hidden">
       {errors?.map((e) => (
         <p key={e}>{e}</p>
       ))}

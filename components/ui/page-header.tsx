@@ -4,8 +4,8 @@ export function PageHeader({ title, description, actions }: { title: string; des
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div>
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900">{title}</h1>
-        {description ? <p className="mt-1 text-slate-600">{description}</p> : null}
+        <h1 className="text-2xl font-bold tracking-tight text-foreground">{title}</h1>
+        {description ? <p className="mt-1 text-muted-foreground">{description}</p> : null}
       </div>
       {actions}
     </div>

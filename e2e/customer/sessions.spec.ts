@@ -85,14 +85,18 @@ test("an admin ends a customer's sessions from the customers page, after confirm
   const row = adminPage.getByTestId("customer-row");
   await expect(row).toHaveCount(1);
   await row.getByRole("button", { name: "End sessions" }).click();
-  const confirm = row.getByRole("group", { name: `Confirm ending the sessions of ${email}` });
-  await expect(confirm).toContainText(`Sign ${email} out everywhere?`);
+  // The confirmation names who and what: a dialog, focus inside it, the page behind inert.
+  const confirm = adminPage.getByRole("alertdialog", { name: `End every session of ${email}?` });
+  await expect(confirm).toContainText(`Sign ${email} out everywhere`);
+  await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
   await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirm).toBeHidden();
   await page.goto("/dashboard");
   await expect(page.getByRole("heading", { name: "Welcome, Ended By Admin" })).toBeVisible(); // cancelled: nothing ended
 
   await row.getByRole("button", { name: "End sessions" }).click();
-  await row.getByRole("button", { name: "Yes, end sessions" }).click();
+  await confirm.getByRole("button", { name: "End sessions" }).click();
+  await expect(confirm).toBeHidden();
   await expect(row).toContainText(`Ended 1 session of ${email}.`);
 
   await expectEnded(context);

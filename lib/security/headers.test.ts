@@ -39,6 +39,12 @@ describe("contentSecurityPolicy", () => {
     expect(policy.get("script-src")).toBe("'self' 'nonce-n0nce' 'strict-dynamic' 'unsafe-eval'");
     expect(policy.get("style-src")).toBe("'self' 'unsafe-inline'");
   });
+
+  it("lets images load from the brand logo's origin, and nothing else beyond the portal", () => {
+    const policy = directives(contentSecurityPolicy({ nonce: "n0nce", https: true, development: false, imageOrigins: ["https://cdn.acme.example"] }));
+    expect(policy.get("img-src")).toBe("'self' data: blob: https://cdn.acme.example");
+    expect(policy.get("default-src")).toBe("'self'");
+  });
 });
 
 describe("createNonce", () => {

@@ -10,6 +10,8 @@ export interface PolicyOptions {
   https: boolean;
   /** `next dev`: React needs eval for its debugging aids, and the dev overlay injects styles. */
   development: boolean;
+  /** Other origins images may load from: the brand's logo (lib/branding.ts). */
+  imageOrigins?: string[];
 }
 
 /** The request header in which proxy.ts hands the response's nonce to server components (never sent to the browser). */
@@ -30,13 +32,13 @@ export function createNonce(): string {
  * style-src-attr only), because server-rendered React writes them (recharts' chart container, the quota bars).
  * form-action 'self' is enough for OIDC: "Continue with …" navigates to the provider from script, not by a form.
  */
-export function contentSecurityPolicy({ nonce, https, development }: PolicyOptions): string {
+export function contentSecurityPolicy({ nonce, https, development, imageOrigins = [] }: PolicyOptions): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
     development ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "style-src-attr 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    ["img-src 'self' data: blob:", ...imageOrigins].join(" "),
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

@@ -1,7 +1,5 @@
-import Link from "next/link";
-import { TierCard } from "@/components/tiers/tier-card";
+import { TierGrid } from "../_components/tier-grid";
 import { PageHeader } from "@/components/ui/page-header";
-import { buttonClass } from "@/components/ui/button";
 import { listTiers } from "@/lib/tiers/queries";
 
 export const metadata = { title: "Pricing" };
@@ -12,27 +10,8 @@ export default async function PricingPage() {
   return (
     <>
       <PageHeader title="Pricing" description="Every tier is an API Gateway usage plan: the limits below are enforced at the gateway." />
-      {tiers.length === 0 ? (
-        <p className="text-slate-600">No tiers are configured yet.</p>
-      ) : (
-        <div className="grid gap-6 md:grid-cols-3">
-          {tiers.map((tier) => (
-            <TierCard
-              key={tier.id}
-              tier={tier}
-              footer={
-                tier.visibility === "PUBLIC" ? (
-                  <Link href={`/sign-up?tier=${tier.slug}`} className={buttonClass("primary", "w-full")}>
-                    Start with {tier.name}
-                  </Link>
-                ) : (
-                  <p className="text-sm text-slate-600">Available on approval: sign up on any tier and request it from your dashboard.</p>
-                )
-              }
-            />
-          ))}
-        </div>
-      )}
+      <h2 className="sr-only">Tiers</h2>
+      <TierGrid tiers={tiers} />
     </>
   );
 }

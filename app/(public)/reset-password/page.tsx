@@ -14,17 +14,17 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   const value = typeof token === "string" ? token : "";
   const usable = value !== "" && (await isResetTokenUsable(value));
   return (
-    <div className="mx-auto max-w-md">
-      <h1 className="text-2xl font-bold">Choose a new password</h1>
+    <div className="mx-auto max-w-md rounded-xl border bg-card p-6 text-card-foreground shadow-sm sm:mt-4 sm:p-8">
+      <h1 className="text-2xl font-bold tracking-tight">Choose a new password</h1>
       {usable ? (
         <>
-          <p className="mt-1 text-slate-600">Pick a password you do not use anywhere else. This link works once.</p>
+          <p className="mt-1 text-muted-foreground">Pick a password you do not use anywhere else. This link works once.</p>
           <ResetPasswordForm token={value} />
         </>
       ) : (
         <div className="mt-6 space-y-4">
           <Alert tone="error">{INVALID_RESET_LINK}</Alert>
-          <Link href="/forgot-password" className="inline-block text-brand-700 underline">
+          <Link href="/forgot-password" className="inline-block text-primary underline">
             Request a new link
           </Link>
         </div>

@@ -19,11 +19,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     .providers.filter((p) => p.id !== "credentials")
     .map((p) => ({ id: p.id, name: p.name }));
   return (
-    <div className="mx-auto max-w-md">
-      <h1 className="text-2xl font-bold">Sign in</h1>
-      <p className="mt-1 text-slate-600">
+    <div className="mx-auto max-w-md rounded-xl border bg-card p-6 text-card-foreground shadow-sm sm:mt-4 sm:p-8">
+      <h1 className="text-2xl font-bold tracking-tight">Sign in</h1>
+      <p className="mt-1 text-muted-foreground">
         New here?{" "}
-        <Link href="/sign-up" className="text-brand-700 underline">
+        <Link href="/sign-up" className="text-primary underline">
           Create an account
         </Link>
         .

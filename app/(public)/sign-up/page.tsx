@@ -15,11 +15,11 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   const publicTiers = tiers.filter((t) => t.visibility === "PUBLIC");
   const chosen = publicTiers.find((t) => t.slug === tier)?.id ?? publicTiers[0]?.id ?? "";
   return (
-    <div className="mx-auto max-w-2xl">
-      <h1 className="text-2xl font-bold">Create your account</h1>
-      <p className="mt-1 text-slate-600">
+    <div className="mx-auto max-w-2xl rounded-xl border bg-card p-6 text-card-foreground shadow-sm sm:mt-4 sm:p-8">
+      <h1 className="text-2xl font-bold tracking-tight">Create your account</h1>
+      <p className="mt-1 text-muted-foreground">
         Already have one?{" "}
-        <Link href="/sign-in" className="text-brand-700 underline">
+        <Link href="/sign-in" className="text-primary underline">
           Sign in
         </Link>
         .

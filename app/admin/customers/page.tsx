@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { EndSessionsButton } from "./_components/end-sessions-button";
-import { Badge } from "@/components/ui/badge";
+import { ChevronLeft, ChevronRight, Search } from "lucide-react";
+import { CustomersTable } from "./_components/customers-table";
 import { buttonClass } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guards";
 import { listCustomers } from "@/lib/customers/queries";
@@ -25,65 +26,33 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         <label htmlFor="q" className="sr-only">
           Search customers
         </label>
-        <input
-          id="q"
-          name="q"
-          type="search"
-          defaultValue={q}
-          maxLength={100}
-          placeholder="Search by name, company or e-mail"
-          className="min-w-64 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-        />
-        <button type="submit" className={buttonClass("primary")}>
+        <div className="relative min-w-0 flex-1 basis-56">
+          <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
+          <Input id="q" name="q" type="search" defaultValue={q} maxLength={100} placeholder="Search by name, company or e-mail" className="pl-8" />
+        </div>
+        <button type="submit" className={buttonClass("default")}>
           Search
         </button>
       </form>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-left text-sm">
-          <caption className="sr-only">Customers, newest first</caption>
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-3 font-medium">Customer</th>
-              <th scope="col" className="px-4 py-3 font-medium">E-mail</th>
-              <th scope="col" className="px-4 py-3 font-medium">Tier</th>
-              <th scope="col" className="px-4 py-3 font-medium text-right">Keys</th>
-              <th scope="col" className="px-4 py-3 font-medium">Signed up</th>
-              <th scope="col" className="px-4 py-3 font-medium">Sessions</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="px-4 py-6 text-center text-slate-500">
-                  {q ? `No customers match “${q}”.` : "No customers yet."}
-                </td>
-              </tr>
-            ) : (
-              rows.map((c) => (
-                <tr key={c.id} data-testid="customer-row">
-                  <td className="px-4 py-3">
-                    <span className="font-medium">{c.name}</span>
-                    {c.company ? <span className="block text-slate-500">{c.company}</span> : null}
-                    {c.status !== "ACTIVE" ? <Badge tone="amber">{c.status.toLowerCase()}</Badge> : null}
-                  </td>
-                  <td className="px-4 py-3">{c.email ?? "—"}</td>
-                  <td className="px-4 py-3">{c.tierName}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{c.activeKeys}</td>
-                  <td className="px-4 py-3">
-                    <time dateTime={c.createdAt.toISOString()}>{c.createdAt.toISOString().slice(0, 10)}</time>
-                  </td>
-                  <td className="px-4 py-3">{c.userId ? <EndSessionsButton userId={c.userId} email={c.email ?? c.name} /> : "—"}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <CustomersTable
+        query={q}
+        rows={rows.map((c) => ({
+          id: c.id,
+          name: c.name,
+          company: c.company,
+          status: c.status,
+          email: c.email,
+          tierName: c.tierName,
+          activeKeys: c.activeKeys,
+          createdAt: c.createdAt.toISOString(),
+          userId: c.userId,
+        }))}
+      />
       {pageCount > 1 ? (
         <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
           {current > 1 ? (
-            <Link href={pageHref(current - 1)} className={buttonClass("secondary")} rel="prev">
-              Previous
+            <Link href={pageHref(current - 1)} className={buttonClass("outline", "h-8 px-3")} rel="prev">
+              <ChevronLeft aria-hidden="true" /> Previous
             </Link>
           ) : (
             <span />
@@ -92,8 +61,8 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
             Page {current} of {pageCount}
           </span>
           {current < pageCount ? (
-            <Link href={pageHref(current + 1)} className={buttonClass("secondary")} rel="next">
-              Next
+            <Link href={pageHref(current + 1)} className={buttonClass("outline", "h-8 px-3")} rel="next">
+              Next <ChevronRight aria-hidden="true" />
             </Link>
           ) : (
             <span />

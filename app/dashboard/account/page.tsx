@@ -32,7 +32,7 @@ export default async function AccountPage() {
           {profile.hasPassword ? (
             <ChangePasswordForm />
           ) : (
-            <p className="text-sm text-slate-600">
+            <p className="text-sm text-muted-foreground">
               You sign in through an external provider, so there is no password to change here. To add one, sign out and use “Forgot your
               password?” on the sign-in page.
             </p>
@@ -44,11 +44,11 @@ export default async function AccountPage() {
           />
         </Card>
       </div>
-      <section aria-labelledby="delete-account-heading" className="mt-6 rounded-lg border border-red-300 bg-white p-5 shadow-sm">
-        <h2 id="delete-account-heading" className="text-lg font-semibold text-red-800">
+      <section aria-labelledby="delete-account-heading" className="mt-6 rounded-lg border border-destructive/50 bg-card p-5 shadow-sm">
+        <h2 id="delete-account-heading" className="text-lg font-semibold text-destructive">
           Delete account
         </h2>
-        <div className="mt-2 space-y-2 text-sm text-slate-700">
+        <div className="mt-2 space-y-2 text-sm text-muted-foreground">
           <p>Deleting your account cannot be undone. When you confirm:</p>
           <ul className="list-disc space-y-1 pl-5">
             <li>

@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guards";
+import { describeApiVersion } from "@/lib/docs/api-version";
 import { getApiDocs } from "@/lib/docs/queries";
 import { listOwnKeys } from "@/lib/keys/queries";
 import type { Actor } from "@/lib/policy/actor";
@@ -50,6 +51,7 @@ async function ApiDocsContent({ actor }: { actor: Actor }) {
   const keys: TryKey[] = ownKeys.ok
     ? ownKeys.data.filter((k) => k.status === "ACTIVE").map((k) => ({ id: k.id, name: k.name, lastFour: k.lastFour }))
     : [];
+  const version = describeApiVersion(docs.version);
   const routes = docs.operations.map((o) => ({ method: o.method, path: o.path }));
 
   return (
@@ -59,7 +61,7 @@ async function ApiDocsContent({ actor }: { actor: Actor }) {
         description={
           <>
             {docs.description ?? "Reference for every operation of the API, with a console to try each one with your own key."}
-            {docs.version ? <span className="mt-1 block text-sm text-slate-500">Version {docs.version}</span> : null}
+            {version ? <span className="mt-1 block text-sm text-muted-foreground">{version}</span> : null}
           </>
         }
       />
@@ -67,14 +69,14 @@ async function ApiDocsContent({ actor }: { actor: Actor }) {
         <OperationsNav tags={docs.tags} operations={docs.operations} />
         <div className="min-w-0 space-y-8">
           <Card title="Getting started">
-            <div className="space-y-3 text-sm text-slate-700">
+            <div className="space-y-3 text-sm text-muted-foreground">
               <p>Send every request to this base URL, followed by the operation&apos;s path:</p>
               <WrappedCode code={baseUrl} label="Base URL" copyLabel="Copy base URL" breakAll />
               <p>
-                <strong className="font-semibold text-slate-900">Authentication:</strong> put one of your API keys in the{" "}
-                <code className="rounded bg-slate-100 px-1 font-mono">x-api-key</code> header. Without a valid, active key the gateway answers{" "}
-                <code className="rounded bg-slate-100 px-1 font-mono">403 Forbidden</code>; over your rate limit or quota it answers{" "}
-                <code className="rounded bg-slate-100 px-1 font-mono">429</code>.
+                <strong className="font-semibold text-foreground">Authentication:</strong> put one of your API keys in the{" "}
+                <code className="rounded bg-muted px-1 font-mono">x-api-key</code> header. Without a valid, active key the gateway answers{" "}
+                <code className="rounded bg-muted px-1 font-mono">403 Forbidden</code>; over your rate limit or quota it answers{" "}
+                <code className="rounded bg-muted px-1 font-mono">429</code>.
               </p>
               {!ownKeys.ok ? (
                 <Alert tone="warning">Your keys could not be loaded, so the consoles below cannot send requests right now.</Alert>
@@ -89,7 +91,7 @@ async function ApiDocsContent({ actor }: { actor: Actor }) {
                 </Alert>
               ) : (
                 <p>
-                  Each operation has a <strong className="font-semibold text-slate-900">Try it</strong> console: it sends the request from
+                  Each operation has a <strong className="font-semibold text-foreground">Try it</strong> console: it sends the request from
                   Gatehouse with the key you choose (the key value never reaches your browser) and shows the gateway&apos;s answer.
                 </p>
               )}
@@ -101,10 +103,10 @@ async function ApiDocsContent({ actor }: { actor: Actor }) {
           {docs.tags.map((tag) => (
             <section key={tag.name} id={tagSectionId(tag.name)} aria-labelledby={`${tagSectionId(tag.name)}-heading`} className="scroll-mt-4 space-y-4">
               <div>
-                <h2 id={`${tagSectionId(tag.name)}-heading`} className="text-xl font-semibold capitalize text-slate-900">
+                <h2 id={`${tagSectionId(tag.name)}-heading`} className="text-xl font-semibold capitalize text-foreground">
                   {tag.name}
                 </h2>
-                {tag.description ? <p className="mt-1 text-sm text-slate-600">{tag.description}</p> : null}
+                {tag.description ? <p className="mt-1 text-sm text-muted-foreground">{tag.description}</p> : null}
               </div>
               {docs.operations
                 .filter((o) => o.tag === tag.name)

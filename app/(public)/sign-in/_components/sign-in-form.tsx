@@ -48,7 +48,7 @@ export function SignInForm({
         <Field label="E-mail" name="email" type="email" autoComplete="email" required />
         <Field label="Password" name="password" type="password" autoComplete="current-password" required />
         <p className="-mt-2 text-right text-sm">
-          <Link href="/forgot-password" className="text-brand-700 underline">
+          <Link href="/forgot-password" className="text-primary underline">
             Forgot your password?
           </Link>
         </p>
@@ -57,7 +57,7 @@ export function SignInForm({
         </Button>
       </form>
       {oauthProviders.length > 0 ? (
-        <div className="space-y-2 border-t border-slate-200 pt-4">
+        <div className="space-y-2 border-t border-border pt-4">
           {oauthProviders.map((p) => (
             <Button key={p.id} variant="secondary" className="w-full" onClick={() => void signIn(p.id, { callbackUrl })}>
               Continue with {p.name}

@@ -50,22 +50,22 @@ export function SignUpForm({ tiers, defaultTierId }: { tiers: TierOption[]; defa
         <NewPasswordField label="Password" name="password" hint="At least 10 characters. Avoid common passwords and your e-mail or name; a few unrelated words work well." contextFields={["email", "name"]} errors={fieldErrors.password} />
       </div>
       <fieldset aria-describedby="tierId-error">
-        <legend className="text-sm font-medium text-slate-800">Tier</legend>
+        <legend className="text-sm font-medium text-foreground">Tier</legend>
         <div className="mt-2 grid gap-3 sm:grid-cols-3">
           {tiers.map((tier) => {
             const disabled = tier.visibility !== "PUBLIC";
             return (
               <label
                 key={tier.id}
-                className={`flex cursor-pointer flex-col rounded-lg border p-4 text-sm has-[:checked]:border-brand-600 has-[:checked]:ring-2 has-[:checked]:ring-brand-600 ${disabled ? "cursor-not-allowed border-slate-200 bg-slate-50 opacity-70" : "border-slate-300 bg-white"}`}
+                className={`flex cursor-pointer flex-col rounded-lg border p-4 text-sm has-[:checked]:border-primary has-[:checked]:ring-2 has-[:checked]:ring-primary ${disabled ? "cursor-not-allowed border-border bg-muted/60 opacity-70" : "border-input bg-card"}`}
               >
                 <span className="flex items-center gap-2">
                   <input type="radio" name="tierId" value={tier.id} defaultChecked={tier.id === defaultTierId} disabled={disabled} />
                   <span className="font-semibold">{tier.name}</span>
                 </span>
-                <span className="mt-1 text-brand-700">{disabled ? "On approval" : formatPrice(tier.monthlyPriceCents)}</span>
-                <span className="mt-1 text-slate-600">{formatQuota(tier.quotaLimit, tier.quotaPeriod)}</span>
-                <span className="text-slate-600">{formatThrottle(tier.rateLimit, tier.burstLimit)}</span>
+                <span className="mt-1 text-primary">{disabled ? "On approval" : formatPrice(tier.monthlyPriceCents)}</span>
+                <span className="mt-1 text-muted-foreground">{formatQuota(tier.quotaLimit, tier.quotaPeriod)}</span>
+                <span className="text-muted-foreground">{formatThrottle(tier.rateLimit, tier.burstLimit)}</span>
               </label>
             );
           })}

@@ -1,41 +1,37 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { LogOut } from "lucide-react";
+import { useState } from "react";
 import { endUserSessionsAction } from "../actions";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
-/** "End sessions" for one user, after a confirmation: signs the user out on every device. */
+/** "End sessions" for one user, after a confirmation that says what will happen: signs the user out on every device. */
 export function EndSessionsButton({ userId, email }: { userId: string; email: string }) {
-  const [confirming, setConfirming] = useState(false);
-  const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
 
-  function endSessions() {
-    startTransition(async () => {
-      const result = await endUserSessionsAction(userId);
-      setMessage(result.ok ? { tone: "success", text: result.data.message } : { tone: "error", text: result.error.message });
-      setConfirming(false);
-    });
+  async function endSessions() {
+    const result = await endUserSessionsAction(userId);
+    // The outcome stays beside the row it concerns (announced politely), rather than in a toast that repeats it.
+    setMessage(result.ok ? { tone: "success", text: result.data.message } : { tone: "error", text: result.error.message });
   }
 
   return (
     <div className="space-y-1">
-      {confirming ? (
-        <div role="group" aria-label={`Confirm ending the sessions of ${email}`} className="flex flex-wrap items-center gap-2">
-          <span className="text-slate-700">Sign {email} out everywhere?</span>
-          <Button type="button" variant="danger" className="px-3 py-1.5" onClick={endSessions} disabled={pending} aria-busy={pending}>
-            {pending ? "Ending…" : "Yes, end sessions"}
+      <ConfirmDialog
+        trigger={
+          <Button type="button" variant="outline" size="sm" onClick={() => setMessage(null)}>
+            <LogOut aria-hidden="true" /> End sessions
           </Button>
-          <Button type="button" variant="secondary" className="px-3 py-1.5" onClick={() => setConfirming(false)} disabled={pending}>
-            Cancel
-          </Button>
-        </div>
-      ) : (
-        <Button type="button" variant="secondary" className="px-3 py-1.5" onClick={() => { setMessage(null); setConfirming(true); }}>
-          End sessions
-        </Button>
-      )}
-      <p aria-live="polite" className={message?.tone === "error" ? "text-red-700" : "text-emerald-800"}>
+        }
+        title={`End every session of ${email}?`}
+        description={`Sign ${email} out everywhere: every browser and device they are signed in on must sign in again. Their API keys keep working.`}
+        confirmLabel="End sessions"
+        pendingLabel="Ending…"
+        destructive
+        onConfirm={endSessions}
+      />
+      <p aria-live="polite" className={message?.tone === "error" ? "text-destructive" : "text-success"}>
         {message?.text}
       </p>
     </div>

@@ -1,11 +1,13 @@
 "use client";
 
+import { Check, X } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { decideTierRequestAction } from "../actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FieldErrors } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 
 export function DecideForm({ requestId, customerName, onDecided }: { requestId: string; customerName: string; onDecided: (notice: string) => void }) {
   const router = useRouter();
@@ -31,19 +33,21 @@ export function DecideForm({ requestId, customerName, onDecided }: { requestId: 
 
   const noteId = `note-${requestId}`;
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="mt-4 space-y-3">
+    <form method="post" onSubmit={onSubmit} noValidate className="min-w-64 space-y-2">
       <div className="space-y-1">
-        <label htmlFor={noteId} className="block text-sm font-medium">
+        <label htmlFor={noteId} className="block text-xs font-medium text-muted-foreground">
           Note to {customerName} (optional)
         </label>
-        <input id={noteId} name="note" maxLength={1000} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" aria-describedby={`${noteId}-error`} />
+        <Input id={noteId} name="note" maxLength={1000} aria-describedby={`${noteId}-error`} />
         <FieldErrors id={`${noteId}-error`} errors={errors.note} />
       </div>
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" name="decision" value="approve" disabled={pending}>
+        <Button type="submit" name="decision" value="approve" size="sm" disabled={pending} aria-busy={pending}>
+          <Check aria-hidden="true" />
           {pending ? "Working…" : "Approve"}
         </Button>
-        <Button type="submit" name="decision" value="reject" variant="secondary" disabled={pending}>
+        <Button type="submit" name="decision" value="reject" variant="outline" size="sm" disabled={pending}>
+          <X aria-hidden="true" />
           Reject
         </Button>
       </div>

@@ -1,8 +1,10 @@
 "use client";
 
+import { ArrowRight } from "lucide-react";
 import { useState } from "react";
 import { DecideForm } from "./decide-form";
 import { Alert } from "@/components/ui/alert";
+import { DataTable, type ColumnDef } from "@/components/ui/data-table";
 
 export interface RequestCard {
   id: string;
@@ -14,7 +16,63 @@ export interface RequestCard {
   createdAt: string;
 }
 
-/** The waiting requests; the outcome of the last decision stays on screen after its card leaves the list. */
+function columns(onDecided: (notice: string) => void): ColumnDef<RequestCard, unknown>[] {
+  return [
+    {
+      accessorKey: "customerName",
+      header: "Customer",
+      meta: { rowHeader: true },
+      cell: ({ row: { original: r } }) => (
+        <div className="min-w-36">
+          {r.customerName}
+          {r.company ? <span className="block font-normal text-muted-foreground">{r.company}</span> : null}
+        </div>
+      ),
+    },
+    {
+      id: "change",
+      header: "Change",
+      accessorFn: (r) => r.toTier,
+      cell: ({ row: { original: r } }) => (
+        <span className="inline-flex items-center gap-1 whitespace-nowrap">
+          {r.fromTier}
+          <span className="sr-only"> → </span>
+          <ArrowRight className="size-3.5 text-muted-foreground" aria-hidden="true" />
+          <strong>{r.toTier}</strong>
+        </span>
+      ),
+    },
+    {
+      accessorKey: "message",
+      header: "Message",
+      enableSorting: false,
+      cell: ({ getValue }) => {
+        const message = getValue() as string | null;
+        return message ? <blockquote className="min-w-48 max-w-sm border-l-2 pl-3 text-foreground/85">{message}</blockquote> : <span className="text-muted-foreground">—</span>;
+      },
+    },
+    {
+      accessorKey: "createdAt",
+      header: "Requested",
+      cell: ({ getValue }) => {
+        const iso = getValue() as string;
+        return (
+          <time className="whitespace-nowrap text-muted-foreground" dateTime={iso}>
+            {iso.slice(0, 16).replace("T", " ")} UTC
+          </time>
+        );
+      },
+    },
+    {
+      id: "decision",
+      header: "Decision",
+      enableSorting: false,
+      cell: ({ row: { original: r } }) => <DecideForm requestId={r.id} customerName={r.customerName} onDecided={onDecided} />,
+    },
+  ];
+}
+
+/** The waiting requests; the outcome of the last decision stays on screen after its row leaves the list. */
 export function RequestList({ requests }: { requests: RequestCard[] }) {
   const [notice, setNotice] = useState<string | null>(null);
   return (
@@ -22,30 +80,7 @@ export function RequestList({ requests }: { requests: RequestCard[] }) {
       <div aria-live="polite" className="mb-4 empty:hidden">
         {notice ? <Alert tone="success">{notice}</Alert> : null}
       </div>
-      {requests.length === 0 ? (
-        <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-600">No requests are waiting.</p>
-      ) : (
-        <ul className="space-y-4" aria-label="Waiting requests">
-          {requests.map((r) => (
-            <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-5" data-testid="tier-request">
-              <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <h2 className="font-semibold">
-                  {r.customerName}
-                  {r.company ? <span className="font-normal text-slate-500"> · {r.company}</span> : null}
-                </h2>
-                <time className="text-sm text-slate-500" dateTime={r.createdAt}>
-                  {r.createdAt.slice(0, 16).replace("T", " ")} UTC
-                </time>
-              </div>
-              <p className="mt-1 text-sm">
-                {r.fromTier} → <strong>{r.toTier}</strong>
-              </p>
-              {r.message ? <blockquote className="mt-2 border-l-4 border-slate-200 pl-3 text-sm text-slate-700">{r.message}</blockquote> : null}
-              <DecideForm requestId={r.id} customerName={r.customerName} onDecided={setNotice} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <DataTable columns={columns(setNotice)} data={requests} caption="Waiting requests, oldest first" rowTestId="tier-request" getRowId={(r) => r.id} empty="No requests are waiting." />
     </>
   );
 }

@@ -7,7 +7,7 @@ export function FormMessage({ id, feedback, success }: { id: string; feedback: F
   return (
     <div id={id} aria-live="polite">
       {feedback.message && !hasFieldErrors ? <Alert tone="error">{feedback.message}</Alert> : null}
-      {feedback.message && hasFieldErrors ? <p className="text-sm font-medium text-red-700">{feedback.message}</p> : null}
+      {feedback.message && hasFieldErrors ? <p className="text-sm font-medium text-destructive">{feedback.message}</p> : null}
       {success ? <Alert tone="success">{success}</Alert> : null}
     </div>
   );

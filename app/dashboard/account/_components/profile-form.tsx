@@ -16,11 +16,11 @@ export function ProfileForm({ name, company, email }: { name: string; company: s
       <Field label="Your name" name="name" autoComplete="name" defaultValue={name} required errors={feedback.fieldErrors.name} />
       <Field label="Company (optional)" name="company" autoComplete="organization" defaultValue={company ?? ""} errors={feedback.fieldErrors.company} />
       <div className="space-y-1">
-        <p className="text-sm font-medium text-slate-800">E-mail</p>
-        <p className="break-all text-sm text-slate-700" data-testid="account-email">
+        <p className="text-sm font-medium text-foreground">E-mail</p>
+        <p className="break-all text-sm text-muted-foreground" data-testid="account-email">
           {email}
         </p>
-        <p className="text-xs text-slate-500">The address you sign in with. To change it, contact support.</p>
+        <p className="text-xs text-muted-foreground">The address you sign in with. To change it, contact support.</p>
       </div>
       <FormMessage id="profile-message" feedback={feedback} success={done ? "Profile saved." : null} />
       <Button type="submit" disabled={pending} aria-busy={pending}>

@@ -35,21 +35,21 @@ export function SessionsList({ sessions }: { sessions: SessionItem[] }) {
 
   return (
     <div className="space-y-4">
-      <ul className="divide-y divide-slate-100 rounded-md border border-slate-200" aria-label="Signed-in sessions">
+      <ul className="divide-y divide-border rounded-md border border-border" aria-label="Signed-in sessions">
         {sessions.map((s) => (
           <li key={s.id} data-testid="session-row" className="flex flex-wrap items-baseline justify-between gap-2 px-3 py-2 text-sm">
             <span>
               <span className="font-medium">{s.device}</span>
-              {s.current ? <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-800">This session</span> : null}
-              {s.address ? <span className="block text-slate-500">from {s.address}</span> : null}
+              {s.current ? <span className="ml-2 rounded bg-success-muted px-1.5 py-0.5 text-xs text-success">This session</span> : null}
+              {s.address ? <span className="block text-muted-foreground">from {s.address}</span> : null}
             </span>
-            <span className="text-slate-600">
+            <span className="text-muted-foreground">
               signed in <time dateTime={s.createdAt}>{format(s.createdAt)}</time> · last active <time dateTime={s.lastSeenAt}>{format(s.lastSeenAt)}</time>
             </span>
           </li>
         ))}
       </ul>
-      <p className="text-sm text-slate-600">
+      <p className="text-sm text-muted-foreground">
         Signing out everywhere else ends every other session at once, on any device. This session stays signed in; use “Sign out” at
         the top to end it too.
       </p>

@@ -26,7 +26,7 @@ type Outcome = { kind: "result"; result: TryResult } | { kind: "error"; message:
 const WITH_BODY: ReadonlySet<string> = new Set(["POST", "PUT", "PATCH"]);
 
 const inputClass =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-500";
+  "block w-full rounded-md border border-input bg-card px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-destructive/50";
 
 export function TryItConsole({ operation, routes, keys, baseUrl }: { operation: ApiOperation; routes: DocumentedRoute[]; keys: TryKey[]; baseUrl: string }) {
   const [open, setOpen] = useState(false);
@@ -38,7 +38,7 @@ export function TryItConsole({ operation, routes, keys, baseUrl }: { operation: 
   }, [open]);
 
   return (
-    <div className="mt-5 border-t border-slate-200 pt-4">
+    <div className="mt-5 border-t border-border pt-4">
       <Button
         type="button"
         variant="secondary"
@@ -162,7 +162,7 @@ function TryItForm({ operation, routes, keys, baseUrl }: { operation: ApiOperati
         </Alert>
       ) : (
         <div className="space-y-1">
-          <label htmlFor={fieldId("key")} className="block text-sm font-medium text-slate-800">
+          <label htmlFor={fieldId("key")} className="block text-sm font-medium text-foreground">
             API key
           </label>
           <select
@@ -180,7 +180,7 @@ function TryItForm({ operation, routes, keys, baseUrl }: { operation: ApiOperati
               </option>
             ))}
           </select>
-          <p id={`${fieldId("key")}-hint`} className="text-xs text-slate-500">
+          <p id={`${fieldId("key")}-hint`} className="text-xs text-muted-foreground">
             Sent for you in the x-api-key header; the value is never shown here. Requests count against your quota.
           </p>
           <FieldErrors id={`${fieldId("key")}-error`} errors={errors.keyId} />
@@ -189,7 +189,7 @@ function TryItForm({ operation, routes, keys, baseUrl }: { operation: ApiOperati
 
       {pathParams.length > 0 || queryParams.length > 0 ? (
         <fieldset className="space-y-3">
-          <legend className="mb-1 text-sm font-semibold text-slate-800">Parameters</legend>
+          <legend className="mb-1 text-sm font-semibold text-foreground">Parameters</legend>
           {[...pathParams, ...queryParams].map((p) => (
             <Field
               key={`${p.in}:${p.name}`}
@@ -211,8 +211,8 @@ function TryItForm({ operation, routes, keys, baseUrl }: { operation: ApiOperati
 
       {hasBody ? (
         <div className="space-y-1">
-          <label htmlFor={fieldId("body")} className="block text-sm font-medium text-slate-800">
-            Request body <span className="font-normal text-slate-500">({contentType})</span>
+          <label htmlFor={fieldId("body")} className="block text-sm font-medium text-foreground">
+            Request body <span className="font-normal text-muted-foreground">({contentType})</span>
           </label>
           <textarea
             id={fieldId("body")}
@@ -224,7 +224,7 @@ function TryItForm({ operation, routes, keys, baseUrl }: { operation: ApiOperati
             aria-describedby={`${fieldId("body")}-hint ${fieldId("body")}-error`}
             className={`${inputClass} font-mono`}
           />
-          <p id={`${fieldId("body")}-hint`} className="text-xs text-slate-500">
+          <p id={`${fieldId("body")}-hint`} className="text-xs text-muted-foreground">
             At most {MAX_BODY_BYTES / 1024} kB. Leave empty to send no body.
           </p>
           <FieldErrors id={`${fieldId("body")}-error`} errors={errors.body} />
@@ -242,14 +242,14 @@ function TryItForm({ operation, routes, keys, baseUrl }: { operation: ApiOperati
         >
           {pending ? "Sending…" : "Send request"}
         </Button>
-        <code className="min-w-0 break-all font-mono text-xs text-slate-600">
+        <code className="min-w-0 break-all font-mono text-xs text-muted-foreground">
           {operation.method} {path}
           {query.length > 0 ? `?${new URLSearchParams(query.map((q) => [q.name, q.value])).toString()}` : ""}
         </code>
       </div>
 
       <div aria-live="polite" aria-atomic="true" className="empty:hidden">
-        {pending ? <p className="text-sm text-slate-600">Sending the request…</p> : null}
+        {pending ? <p className="text-sm text-muted-foreground">Sending the request…</p> : null}
         {!pending && outcome?.kind === "error" ? (
           <Alert tone="error" title="The request was not sent">
             {outcome.message}
