@@ -1,7 +1,6 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guards";
 import { tierRevenue } from "@/lib/billing/queries";
-import { formatPrice } from "@/lib/format/tier";
 
 export const metadata = { title: "Billing" };
 export const dynamic = "force-dynamic";
@@ -33,7 +32,7 @@ export default async function BillingPage() {
             {rows.map((r) => (
               <tr key={r.tierId}>
                 <th scope="row" className="px-4 py-3 font-medium">{r.tierName}</th>
-                <td className="px-4 py-3">{formatPrice(r.monthlyPriceCents)}</td>
+                <td className="px-4 py-3">{r.priceLabel}</td>
                 <td className="px-4 py-3 text-right tabular-nums">{r.customers}</td>
                 <td className="px-4 py-3 text-right tabular-nums">{r.activeKeys}</td>
                 <td className="px-4 py-3 text-right tabular-nums">{money(r.monthlyRevenueCents)}</td>

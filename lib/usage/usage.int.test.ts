@@ -149,7 +149,7 @@ describe("usage: GetUsage → UsageDay cache → overview", () => {
     const { customer, key } = await customerWithKey("basic");
     expect(await call(key.value, 6)).toEqual(Array(6).fill(200));
     const premium = await db.tier.findFirstOrThrow({ where: { slug: "premium" } });
-    const moved = await changeTier(customer, { tierId: premium.id });
+    const moved = await changeTier(customer, { tierId: premium.id, acknowledgePrice: true });
     if (!moved.ok) throw new Error(moved.error.message);
     expect(await call(key.value, 4)).toEqual(Array(4).fill(200));
     expect((await refreshUsage(customer.customerId)).ok).toBe(true);

@@ -10,6 +10,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guards";
 import { getApiDocs } from "@/lib/docs/queries";
+import { formatApiVersion } from "@/lib/format/version";
 import { listOwnKeys } from "@/lib/keys/queries";
 import type { Actor } from "@/lib/policy/actor";
 
@@ -59,7 +60,7 @@ async function ApiDocsContent({ actor }: { actor: Actor }) {
         description={
           <>
             {docs.description ?? "Reference for every operation of the API, with a console to try each one with your own key."}
-            {docs.version ? <span className="mt-1 block text-sm text-slate-500">Version {docs.version}</span> : null}
+            {formatApiVersion(docs.version) ? <span className="mt-1 block text-sm text-muted-foreground">{formatApiVersion(docs.version)}</span> : null}
           </>
         }
       />
