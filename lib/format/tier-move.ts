@@ -19,11 +19,21 @@ export function todaySplit(shares: readonly PlanShare[], move: TierMove | null):
   return [...parts, `${formatCount(current.used)} on ${current.tier}`].join(", ");
 }
 
+/** "Your Premium quota counts from the move". */
+export function quotaFromMove(move: TierMove): string {
+  return `Your ${move.toTier} quota counts from the move`;
+}
+
 /** "Your Premium quota counts from the move at 10:42 UTC today". */
 export function quotaSinceSentence(move: TierMove, now: Date): string {
-  return `Your ${move.toTier} quota counts from the move at ${formatUtcTime(move.at)} ${utcDayPhrase(move.at, now)}`;
+  return `${quotaFromMove(move)} at ${formatUtcTime(move.at)} ${utcDayPhrase(move.at, now)}`;
 }
 
 /** Why the figures are split, in AWS's terms. */
 export const TIER_MOVE_REASON =
   "AWS counts a quota per key and per usage plan, and a key moved to a new plan starts with that plan's full quota.";
+
+/** "counted since the move to Premium at 10:42 UTC today" (under a key's quota figures). */
+export function countedSinceMove(move: TierMove, now: Date): string {
+  return `counted since the move to ${move.toTier} at ${formatUtcTime(move.at)} ${utcDayPhrase(move.at, now)}`;
+}

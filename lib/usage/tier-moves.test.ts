@@ -3,7 +3,6 @@ import { quotaSinceSentence, todaySplit } from "@/lib/format/tier-move";
 import { buildUsageOverview, type OverviewInput, type TierLimits } from "@/lib/usage/overview";
 import { addShares, quotaCountsFrom, sharesOnDay, type TierMove } from "@/lib/usage/tier-moves";
 
-const basic: TierLimits = { rateLimit: 10, burstLimit: 20, quotaLimit: 1000, quotaPeriod: "DAY" };
 const premium: TierLimits = { rateLimit: 100, burstLimit: 200, quotaLimit: 10000, quotaPeriod: "DAY" };
 const now = new Date("2026-12-03T11:00:00.000Z");
 const move: TierMove = { at: new Date("2026-12-03T10:42:10.000Z"), fromPlanId: "plan-basic", toPlanId: "plan-premium", fromTier: "Basic", toTier: "Premium" };
