@@ -22,9 +22,11 @@ export function TierMoveNote({ overview }: { overview: UsageOverview }) {
           {split ? `Requests today: ${formatCount(total.today)} (${split}). ` : null}
           {single && single.quota !== null
             ? `${quotaFromMove(move)}: ${formatCount(single.periodUsed ?? 0)} / ${formatCount(single.quota)}.`
-            : counted.length > 1
-              ? `${quotaFromMove(move)}, for each key separately (see “By key”).`
-              : null}
+            : counted.length > 1 && counted.length <= 3
+              ? `${quotaFromMove(move)}, for each key separately: ${counted.map((k) => `“${k.name}” ${formatCount(k.periodUsed ?? 0)} / ${formatCount(k.quota ?? 0)}`).join(", ")}.`
+              : counted.length > 3
+                ? `${quotaFromMove(move)}, for each key separately (see “By key”).`
+                : null}
         </p>
         <p className="mt-1">{TIER_MOVE_REASON}</p>
       </Alert>
