@@ -203,7 +203,7 @@ test("after a move to Premium the figures agree and the page says why; the chart
 
   // A short window: the chart's place is below the fold, so recharts is not loaded with the page.
   await page.setViewportSize({ width: 1280, height: 600 });
-  const html = await (await request.get("/dashboard/usage")).text();
+  const html = await (await page.request.get("/dashboard/usage")).text();
   expect(html).toContain('data-testid="usage-chart-placeholder"');
   expect(html).not.toContain("recharts-surface");
   await page.goto("/dashboard/usage");
