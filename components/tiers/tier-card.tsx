@@ -28,9 +28,9 @@ export function TierCard({ tier, footer, current = false }: { tier: TierCardData
       aria-labelledby={`tier-${tier.id}`}
       data-testid="tier-card"
     >
-      <h3 id={`tier-${tier.id}`} className="text-xl font-semibold">
+      <h2 id={`tier-${tier.id}`} className="text-xl font-semibold">
         {tier.name}
-      </h3>
+      </h2>
       <p className="mt-1 text-2xl font-bold text-primary" data-testid="tier-price">
         {price.amount}
       </p>

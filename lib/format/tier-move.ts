@@ -33,7 +33,8 @@ export function quotaSinceSentence(move: TierMove, now: Date): string {
 export const TIER_MOVE_REASON =
   "AWS counts a quota per key and per usage plan, and a key moved to a new plan starts with that plan's full quota.";
 
-/** "counted since the move to Premium at 10:42 UTC today" (under a key's quota figures). */
+/** "since the move, 10:42 UTC" (under a key's quota figures; "…, 10:42 UTC on Tue 1 Dec" on an earlier day). */
 export function countedSinceMove(move: TierMove, now: Date): string {
-  return `counted since the move to ${move.toTier} at ${formatUtcTime(move.at)} ${utcDayPhrase(move.at, now)}`;
+  const day = utcDayPhrase(move.at, now);
+  return `since the move, ${formatUtcTime(move.at)}${day === "today" ? "" : ` ${day}`}`;
 }

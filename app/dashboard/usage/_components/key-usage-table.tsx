@@ -12,8 +12,8 @@ function todayParts(k: KeyUsage): string | null {
 }
 
 /**
- * Every key's figures, and the total. On a narrow screen the 30-day column is left out (the chart has it) and the
- * rest scrolls sideways, with a shadow on the side that has more.
+ * Every key's figures, and the total. On a narrow screen the 30-day and remaining columns are left out (the chart
+ * and the "x of y" under each quota bar have them) and the rest scrolls sideways, with a shadow on the side that has more.
  */
 export function KeyUsageTable({ overview }: { overview: UsageOverview }) {
   const { keys, total, now } = overview;
@@ -21,7 +21,7 @@ export function KeyUsageTable({ overview }: { overview: UsageOverview }) {
   const lastFourOf = new Map(keys.map((k) => [k.id, k.lastFour]));
   return (
     <ScrollCue label="Usage per key (scrolls sideways)">
-      <table className="w-full min-w-[22rem] text-left text-sm sm:min-w-[36rem]">
+      <table className="w-full min-w-[18rem] text-left text-sm sm:min-w-[36rem]">
         <caption className="sr-only">Usage per key{quotaPeriod ? `; quotas apply to each key separately` : ""}</caption>
         <thead className="border-b border-border text-xs uppercase tracking-wide text-muted-foreground">
           <tr>
@@ -41,7 +41,7 @@ export function KeyUsageTable({ overview }: { overview: UsageOverview }) {
                 <th scope="col" className="w-28 py-2 pr-4 font-medium sm:w-40">
                   Quota used
                 </th>
-                <th scope="col" className="py-2 pr-4 text-right font-medium">
+                <th scope="col" className="hidden py-2 pr-4 text-right font-medium sm:table-cell">
                   Remaining
                 </th>
               </>
@@ -86,7 +86,7 @@ export function KeyUsageTable({ overview }: { overview: UsageOverview }) {
                         <span className="text-muted-foreground">—</span>
                       )}
                     </td>
-                    <td className="py-3 pr-4 text-right tabular-nums">{k.remaining === null ? "—" : formatCount(k.remaining)}</td>
+                    <td className="hidden py-3 pr-4 text-right tabular-nums sm:table-cell">{k.remaining === null ? "—" : formatCount(k.remaining)}</td>
                   </>
                 ) : null}
                 <td className="hidden py-3 text-right tabular-nums sm:table-cell">{formatCount(k.last30Days)}</td>
@@ -105,7 +105,7 @@ export function KeyUsageTable({ overview }: { overview: UsageOverview }) {
                 <>
                   {quotaPeriod !== "DAY" ? <td className="py-3 pr-4 text-right tabular-nums">{formatCount(total.periodUsed ?? 0)}</td> : null}
                   <td className="py-3 pr-4 text-xs font-normal text-muted-foreground">each key has its own quota</td>
-                  <td className="py-3 pr-4 text-right tabular-nums">{total.remaining === null ? "—" : formatCount(total.remaining)}</td>
+                  <td className="hidden py-3 pr-4 text-right tabular-nums sm:table-cell">{total.remaining === null ? "—" : formatCount(total.remaining)}</td>
                 </>
               ) : null}
               <td className="hidden py-3 text-right tabular-nums sm:table-cell">{formatCount(total.last30Days)}</td>

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { QuotaBanners } from "./quota-banners";
 import { KeyUsageTable } from "./key-usage-table";
+import { Panel } from "./panel";
 import { RefreshControl } from "./refresh-control";
 import { SummaryCards } from "./summary-cards";
 import { TierMoveNote } from "./tier-move-note";
 import { LazyDailyUsageChart } from "@/components/charts/lazy-daily-usage-chart";
-import { Card } from "@/components/ui/card";
 import { forecastSentence, formatCount } from "@/lib/format/usage";
 import type { Actor } from "@/lib/policy/actor";
 import { chartSeries } from "@/lib/usage/chart-series";
@@ -33,7 +33,7 @@ export async function UsageContent({ actor }: { actor: Actor }) {
       <QuotaBanners keys={keys} now={now} single={live.length === 1} />
 
       {keys.length === 0 ? (
-        <Card>
+        <section className="rounded-lg border border-border bg-card p-5 text-card-foreground shadow-sm">
           <p className="text-sm text-muted-foreground">
             You have no API keys yet, so there is no usage to show.{" "}
             <Link href="/dashboard" className="font-medium text-primary underline">
@@ -41,7 +41,7 @@ export async function UsageContent({ actor }: { actor: Actor }) {
             </Link>{" "}
             and call the API with it; its requests appear here.
           </p>
-        </Card>
+        </section>
       ) : (
         <>
           <TierMoveNote overview={overview} />
@@ -52,17 +52,17 @@ export async function UsageContent({ actor }: { actor: Actor }) {
               {forecastSentence(overview.forecast.forecast, now, live.length > 1 ? overview.forecast.keyName : undefined)}
             </p>
           ) : null}
-          <Card title="By key">
+          <Panel title="By key">
             <KeyUsageTable overview={overview} />
-          </Card>
-          <Card title="Requests per day">
+          </Panel>
+          <Panel title="Requests per day">
             <LazyDailyUsageChart
               title="Requests per day, last 30 days"
               days={overview.days}
               series={series}
               summary={`${formatCount(overview.total.last30Days)} requests in the last ${overview.days.length} days${series.length > 1 ? " for all keys" : ""}.`}
             />
-          </Card>
+          </Panel>
         </>
       )}
     </div>
