@@ -111,7 +111,9 @@ export function DailyUsageChart({ days, series, title }: DailyUsageChartProps) {
         </BarChart>
       </ChartContainer>
 
-      <table className="sr-only">
+      {/* sr-only on a wrapper: a <table> ignores the 1px width and would widen the page. */}
+      <div className="sr-only">
+      <table>
         <caption>Requests per day, {label}</caption>
         <thead>
           <tr>
@@ -136,6 +138,7 @@ export function DailyUsageChart({ days, series, title }: DailyUsageChartProps) {
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }
