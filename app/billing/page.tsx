@@ -18,6 +18,7 @@ export default async function BillingPage() {
           tierId: r.tierId,
           tierName: r.tierName,
           monthlyPriceCents: r.monthlyPriceCents,
+          priceLabel: r.priceLabel,
           customers: r.customers,
           activeKeys: r.activeKeys,
           monthlyRevenueCents: r.monthlyRevenueCents,

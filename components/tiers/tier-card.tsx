@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { formatPrice, formatQuota, formatThrottle } from "@/lib/format/tier";
+import { formatQuota, formatThrottle, tierDescription, tierPrice } from "@/lib/format/tier";
+import { cn } from "@/lib/ui/cn";
 
 export interface TierCardData {
   id: string;
@@ -14,29 +15,42 @@ export interface TierCardData {
   maxKeys: number;
 }
 
-export function TierCard({ tier, footer }: { tier: TierCardData; footer?: ReactNode }) {
+/** A tier: its price (one rule: lib/format/tier.ts tierPrice), one clean description and its limits. */
+export function TierCard({ tier, footer, current = false }: { tier: TierCardData; footer?: ReactNode; current?: boolean }) {
+  const price = tierPrice(tier);
+  const description = tierDescription(tier.name, tier.description);
   return (
-    <article className="flex flex-col rounded-lg border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby={`tier-${tier.id}`}>
-      <h3 id={`tier-${tier.id}`} className="text-xl font-semibold">
+    <article
+      className={cn(
+        "flex flex-col rounded-lg border bg-card p-6 text-card-foreground shadow-sm",
+        current ? "border-primary ring-1 ring-primary" : "border-border",
+      )}
+      aria-labelledby={`tier-${tier.id}`}
+      data-testid="tier-card"
+    >
+      <h2 id={`tier-${tier.id}`} className="text-xl font-semibold">
         {tier.name}
-      </h3>
-      <p className="mt-1 text-2xl font-bold text-brand-700">{tier.visibility === "APPROVAL" ? "Contact us" : formatPrice(tier.monthlyPriceCents)}</p>
-      {tier.description ? <p className="mt-2 text-sm text-slate-600">{tier.description}</p> : null}
+      </h2>
+      <p className="mt-1 text-2xl font-bold text-primary" data-testid="tier-price">
+        {price.amount}
+      </p>
+      {price.note ? <p className="text-xs font-medium uppercase tracking-wide text-muted-foreground">{price.note}</p> : null}
+      {description ? <p className="mt-2 text-sm text-muted-foreground">{description}</p> : null}
       <dl className="mt-4 space-y-2 text-sm">
         <div className="flex justify-between gap-2">
-          <dt className="text-slate-500">Quota</dt>
-          <dd className="font-medium">{formatQuota(tier.quotaLimit, tier.quotaPeriod)}</dd>
+          <dt className="text-muted-foreground">Quota</dt>
+          <dd className="text-right font-medium">{formatQuota(tier.quotaLimit, tier.quotaPeriod)}</dd>
         </div>
         <div className="flex justify-between gap-2">
-          <dt className="text-slate-500">Rate limit</dt>
-          <dd className="font-medium">{formatThrottle(tier.rateLimit, tier.burstLimit)}</dd>
+          <dt className="text-muted-foreground">Rate limit</dt>
+          <dd className="text-right font-medium">{formatThrottle(tier.rateLimit, tier.burstLimit)}</dd>
         </div>
         <div className="flex justify-between gap-2">
-          <dt className="text-slate-500">API keys</dt>
-          <dd className="font-medium">up to {tier.maxKeys}</dd>
+          <dt className="text-muted-foreground">API keys</dt>
+          <dd className="text-right font-medium">up to {tier.maxKeys}</dd>
         </div>
       </dl>
-      {footer ? <div className="mt-6">{footer}</div> : null}
+      {footer ? <div className="mt-auto pt-6">{footer}</div> : null}
     </article>
   );
 }

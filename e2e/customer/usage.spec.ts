@@ -1,6 +1,7 @@
 import { APIGatewayClient, GetApiKeysCommand, GetUsagePlansCommand, UpdateUsageCommand } from "@aws-sdk/client-api-gateway";
 import { expect, test, type Page } from "@playwright/test";
 import { uniqueEmail } from "../support/accounts";
+import { createKeyOnDashboard } from "../support/keys";
 import { signUp } from "../support/sign-up";
 
 // A fresh Basic customer (1,000 requests a day per key, 10 req/s) calls the gateway with a new key and watches the
@@ -10,6 +11,13 @@ import { signUp } from "../support/sign-up";
 
 function awsAt(origin: string) {
   return new APIGatewayClient({ region: "us-east-1", endpoint: origin, credentials: { accessKeyId: "e2e", secretAccessKey: "e2e" }, maxAttempts: 1 });
+}
+
+/** The chart loads lazily, once its place is near the viewport: scroll to it and wait for recharts to draw it. */
+async function showChart(page: Page) {
+  const placeholder = page.getByTestId("usage-chart-placeholder");
+  if ((await placeholder.count()) > 0) await placeholder.scrollIntoViewIfNeeded().catch(() => undefined);
+  await expect(page.getByRole("application", { name: "Requests per day, last 30 days" })).toBeVisible();
 }
 
 async function refreshNow(page: Page) {
@@ -51,6 +59,7 @@ test("usage follows real requests: today's count, the 30-day chart, 80% and 100%
   await expect(page.getByTestId("usage-age")).toContainText(/Updated (just now|\d+ s ago)/);
 
   // The chart draws today's bar.
+  await showChart(page);
   const chart = page.getByRole("figure").filter({ has: page.getByRole("application", { name: "Requests per day, last 30 days" }) });
   const svg = chart.getByRole("application", { name: "Requests per day, last 30 days" });
   await expect(svg).toBeVisible();
@@ -93,8 +102,11 @@ test("usage follows real requests: today's count, the 30-day chart, 80% and 100%
   const selector = page.getByLabel("Show", { exact: true });
   await selector.focus();
   await expect(selector).toBeFocused();
-  await selector.selectOption({ label: "usage e2e" });
-  await expect(chart.locator("figcaption")).toContainText("for key “usage e2e”");
+  // Series are named by key name and last four characters, so two keys of the same name are told apart.
+  const option = (await selector.locator("option", { hasText: "usage e2e" }).textContent()) ?? "";
+  expect(option).toMatch(/^usage e2e ••••\w{4}$/);
+  await selector.selectOption({ label: option });
+  await expect(chart.locator("figcaption")).toContainText("for key “usage e2e ••••");
   await expect(chart.locator(".recharts-reference-line")).toHaveCount(1); // the daily quota line
 
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -164,9 +176,57 @@ test("an Enterprise customer (no quota) sees usage and throttle without quota ba
   await expect(page.getByRole("progressbar")).toHaveCount(0);
   await expect(page.getByTestId("quota-banners")).toHaveCount(0);
   await expect(page.getByTestId("usage-forecast")).toHaveCount(0);
-  await expect(page.getByRole("application", { name: "Requests per day, last 30 days" })).toBeVisible();
+  await showChart(page);
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: test.info().outputPath("usage-enterprise-wide.png"), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: test.info().outputPath("usage-enterprise-narrow.png"), fullPage: true });
+});
+
+test("after a move to Premium the figures agree and the page says why; the chart loads lazily", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  await signUp(page, { name: "Mover", email: uniqueEmail("mover"), tier: "Basic" });
+  const { value, url } = await createKeyOnDashboard(page, "mover key");
+  // The sign-up's own "Default key" is provisioned in the background: wait for it, so both keys move together.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("key-row").filter({ hasText: "Default key" })).toContainText("Active", { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  for (let i = 0; i < 3; i++) expect((await request.get(url, { headers: { "x-api-key": value } })).status()).toBe(200);
+
+  await page.goto("/dashboard/tier");
+  await page.getByRole("button", { name: "Choose Premium" }).click();
+  await page.getByLabel("I accept the new price of Premium").check();
+  await page.getByRole("button", { name: "Switch to Premium" }).click();
+  await expect(page.getByText("You are now on the Premium tier.")).toBeVisible();
+  expect((await request.get(url, { headers: { "x-api-key": value } })).status()).toBe(200);
+
+  // A short window: the chart's place is below the fold, so recharts is not loaded with the page.
+  await page.setViewportSize({ width: 1280, height: 600 });
+  const html = await (await page.request.get("/dashboard/usage")).text();
+  expect(html).toContain('data-testid="usage-chart-placeholder"');
+  expect(html).not.toContain("recharts-surface");
+  await page.goto("/dashboard/usage");
+  await refreshNow(page);
+
+  const time = "\\d\\d:\\d\\d UTC";
+  await expect(page.getByTestId("usage-today")).toHaveText("4");
+  await expect(page.getByTestId("usage-today-split")).toHaveText(new RegExp(`^3 on Basic before you moved to Premium at ${time}, 1 on Premium$`));
+  await expect(page.getByTestId("usage-period")).toHaveText("1 / 10,000");
+  await expect(page.getByTestId("usage-quota-since")).toHaveText(new RegExp(`^Your Premium quota counts from the move at ${time} today$`));
+  const note = page.getByTestId("tier-move-note");
+  await expect(note).toContainText(new RegExp(`You moved from Basic to Premium at ${time} today`));
+  await expect(note).toContainText(new RegExp(`Requests today: 4 \\(3 on Basic before you moved to Premium at ${time}, 1 on Premium\\)\\.`));
+  await expect(note).toContainText("Your Premium quota counts from the move, for each key separately: “Default key” 0 / 10,000, “mover key” 1 / 10,000.");
+  await expect(note).toContainText("a key moved to a new plan starts with that plan's full quota");
+  const row = page.getByTestId("key-usage-row").filter({ hasText: "mover key" });
+  await expect(row.getByRole("cell").first()).toHaveText(/^4\s*3 Basic \+ 1 Premium$/);
+  await expect(row).toContainText("1 of 10,000");
+
+  // The chart: a placeholder until scrolled to, then recharts draws it.
+  await expect(page.getByTestId("usage-chart-placeholder")).toBeAttached();
+  await expect(page.locator(".recharts-surface")).toHaveCount(0);
+  await showChart(page);
+  await expect(page.getByTestId("usage-chart-placeholder")).toHaveCount(0);
+  await expect(page.getByTestId("usage-chart").locator(".recharts-bar-rectangle path")).not.toHaveCount(0);
 });

@@ -109,6 +109,8 @@ test.describe("anonymous", () => {
 
     await open(page, "/dashboard/usage");
     expect(violations).toEqual([]);
+    // The chart loads lazily once its place is near the viewport (recharts must not block the page): scroll to it.
+    await page.getByTestId("usage-chart-placeholder").scrollIntoViewIfNeeded();
     const chart = page.getByRole("application", { name: "Requests per day, last 30 days" });
     await expect(chart).toBeVisible();
     expect((await chart.boundingBox())?.height).toBe(260); // the chart's size comes from its style attribute

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
 import { ok, type Result } from "@/lib/result";
+import { tierPrice } from "@/lib/format/tier";
 
 export interface TierRevenueRow {
   tierId: string;
@@ -10,15 +11,20 @@ export interface TierRevenueRow {
   customers: number;
   activeKeys: number;
   monthlyPriceCents: number;
+  /** The price as the pricing and tier pages show it ("From $499 / month — approval required"): one rule. */
+  priceLabel: string;
   monthlyRevenueCents: number;
 }
 
-/** Customers, keys and recurring revenue per tier (active customers only). */
+/**
+ * Customers, keys and recurring revenue per tier (active customers only). Every tier counts its configured monthly
+ * price, approval-only tiers included, and is labelled as the customer sees it (lib/format/tier.ts tierPrice).
+ */
 export async function tierRevenue(actor: Actor | null): Promise<Result<TierRevenueRow[]>> {
   const allowed = authorize(actor, "billing.read");
   if (!allowed.ok) return allowed;
   const [tiers, customers, keys] = await Promise.all([
-    db.tier.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true, monthlyPriceCents: true } }),
+    db.tier.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true, monthlyPriceCents: true, visibility: true } }),
     db.customer.groupBy({ by: ["tierId"], where: { status: "ACTIVE" }, _count: { _all: true } }),
     db.apiKey.findMany({ where: { status: "ACTIVE", customer: { status: "ACTIVE" } }, select: { customer: { select: { tierId: true } } } }),
   ]);
@@ -33,6 +39,7 @@ export async function tierRevenue(actor: Actor | null): Promise<Result<TierReven
         customers: count,
         activeKeys: keysByTier.get(t.id) ?? 0,
         monthlyPriceCents: t.monthlyPriceCents,
+        priceLabel: tierPrice(t).label,
         monthlyRevenueCents: count * t.monthlyPriceCents,
       };
     }),

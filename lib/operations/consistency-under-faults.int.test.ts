@@ -79,7 +79,7 @@ describe("consistency with AWS under faults", () => {
         result = await rotateKey(customer, key.id, { grace: pick(["now", "1h"] as const) });
       } else {
         kind = "tier";
-        result = await changeTier(customer, { tierId: pick(tiers).id });
+        result = await changeTier(customer, { tierId: pick(tiers).id, acknowledgePrice: true });
       }
       (tally[kind] ??= { ok: 0, refused: 0 })[result.ok ? "ok" : "refused"]++;
       if (n % 10 === 9) await runDueOperations({ horizonSeconds: 600 }); // the background worker, under the same faults

@@ -30,7 +30,7 @@ describe("changing tier", () => {
     const [basic, premium] = [await tier("basic"), await tier("premium")];
     const { customer, values, records } = await customerWithKeys("basic", 2);
     expect(records).toHaveLength(3);
-    const result = await changeTier(customer, { tierId: premium.id });
+    const result = await changeTier(customer, { tierId: premium.id, acknowledgePrice: true });
     expect(result.ok && result.data.status).toBe("changed");
     expect((await db.customer.findUniqueOrThrow({ where: { id: customer.customerId } })).tierId).toBe(premium.id);
     for (const r of records) {
@@ -41,6 +41,24 @@ describe("changing tier", () => {
     expect(basic.usagePlanId).not.toBe(premium.usagePlanId);
   });
 
+  it("refuses a move to a dearer tier until the customer acknowledges the price, and moves nothing meanwhile", async () => {
+    const [basic, premium] = [await tier("basic"), await tier("premium")];
+    expect(premium.monthlyPriceCents).toBeGreaterThan(basic.monthlyPriceCents);
+    const { customer, records } = await customerWithKeys("basic", 0);
+    for (const input of [{ tierId: premium.id }, { tierId: premium.id, acknowledgePrice: false }, { tierId: premium.id, acknowledgePrice: "false" }]) {
+      const refused = await changeTier(customer, input);
+      expect(refused.ok ? "" : refused.error.code).toBe("invalid");
+      expect(refused.ok ? "" : refused.error.fieldErrors?.acknowledgePrice?.[0]).toMatch(/from \$0 to \$49 \/ month, billed from today, prorated/);
+    }
+    expect((await db.customer.findUniqueOrThrow({ where: { id: customer.customerId } })).tierId).toBe(basic.id);
+    expect(await plansOf(records[0]?.awsKeyId ?? "")).toEqual([basic.usagePlanId]);
+    expect(await db.operation.count({ where: { customerId: customer.customerId, kind: "MOVE_TIER" } })).toBe(0);
+    const accepted = await changeTier(customer, { tierId: premium.id, acknowledgePrice: "on" });
+    expect(accepted.ok && accepted.data.status).toBe("changed");
+    // Back to the free tier: cheaper, so no acknowledgement is needed.
+    const down = await changeTier(customer, { tierId: basic.id });
+    expect(down.ok && down.data.status).toBe("changed");
+  });
   it("refuses the current tier, unknown tiers and bad messages", async () => {
     const customer = await newCustomer("basic");
     const same = await changeTier(customer, { tierId: (await tier("basic")).id });

@@ -9,12 +9,14 @@ import { fail, ok, type Result } from "@/lib/result";
 import { changeTierSchema } from "@/lib/tiers/tier-change.schema";
 import { invalidInput } from "@/lib/validation/field-errors";
 import { countLiveKeys, keysFitTier, tooManyKeysFor } from "@/lib/keys/key-limit";
+import { needsPriceAcknowledgement, priceChangeSentence } from "@/lib/format/tier";
 
 export type TierChangeOutcome = { status: "changed" | "queued" | "requested"; notice: string };
 
 /**
  * Self-service tier change. A public tier moves every key to the new plan (a MOVE_TIER operation: remove, then add,
- * compensated by moving them back); an approval-only tier creates a request for an admin.
+ * compensated by moving them back); an approval-only tier creates a request for an admin. A move to a dearer public
+ * tier needs `acknowledgePrice` (the customer was shown the price difference): without it nothing changes.
  */
 export async function changeTier(actor: Actor | null, input: unknown): Promise<Result<TierChangeOutcome>> {
   const allowed = authorize(actor, "tier.change");
@@ -23,7 +25,7 @@ export async function changeTier(actor: Actor | null, input: unknown): Promise<R
   if (!parsed.success) return invalidInput(parsed.error);
   const customerId = actor.customerId;
   const [customer, target] = await Promise.all([
-    db.customer.findUnique({ where: { id: customerId }, select: { status: true, tierId: true, tier: { select: { name: true } } } }),
+    db.customer.findUnique({ where: { id: customerId }, select: { status: true, tierId: true, tier: { select: { name: true, monthlyPriceCents: true } } } }),
     db.tier.findUnique({ where: { id: parsed.data.tierId } }),
   ]);
   if (!customer || customer.status !== "ACTIVE") return fail("forbidden", "Your account is not active.");
@@ -32,6 +34,10 @@ export async function changeTier(actor: Actor | null, input: unknown): Promise<R
 
   if (target.visibility === "APPROVAL") return requestTier(actor, customerId, customer.tierId, target.id, target.name, parsed.data.message ?? null);
 
+  if (needsPriceAcknowledgement(customer.tier, target) && !parsed.data.acknowledgePrice) {
+    const message = `${target.name} costs ${priceChangeSentence(customer.tier, target)}. Tick the box to accept the new price, then switch.`;
+    return fail("invalid", message, { acknowledgePrice: [message] });
+  }
   const keys = await countLiveKeys(db, customerId);
   if (!keysFitTier(keys, target)) return fail("conflict", tooManyKeysFor(target, keys));
   const op = await db.$transaction(async (tx) => {

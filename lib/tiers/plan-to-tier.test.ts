@@ -44,4 +44,8 @@ describe("planToTier", () => {
     expect(tier.maxKeys).toBe(5);
     expect(tier.quotaLimit).toBeNull();
   });
+  it("takes the customer-facing description from the gatehouse:tagline tag when there is one", () => {
+    expect(planToTier({ ...plan, tags: { ...plan.tags, "gatehouse:tagline": "For production apps" } }).description).toBe("For production apps");
+    expect(planToTier({ ...plan, tags: { ...plan.tags, "gatehouse:tagline": "  " } }).description).toBe("Premium tier - 10000 requests/day");
+  });
 });

@@ -2,7 +2,8 @@ import type { UsagePlanSummary } from "@/lib/aws/api-gateway";
 
 // How a usage plan maps to a tier. The numbers come from the plan; the portal's own settings come from the plan's
 // tags (so they travel with the plan): gatehouse:price-cents, gatehouse:visibility (public|approval),
-// gatehouse:max-keys, gatehouse:display-name.
+// gatehouse:max-keys, gatehouse:display-name, gatehouse:tagline (the tier's one-line description for customers, in
+// place of the plan's own description, which often only restates the quota).
 export interface TierFields {
   slug: string;
   name: string;
@@ -27,7 +28,7 @@ export function planToTier(plan: UsagePlanSummary): TierFields {
   return {
     slug,
     name: tags["gatehouse:display-name"] ?? capitalise(plan.name),
-    description: plan.description,
+    description: tags["gatehouse:tagline"]?.trim() || plan.description,
     usagePlanId: plan.id,
     rateLimit: plan.rateLimit ?? 0,
     burstLimit: plan.burstLimit ?? 0,

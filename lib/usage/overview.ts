@@ -2,7 +2,8 @@
 import { forecastQuota, type QuotaForecast } from "@/lib/usage/forecast";
 import { periodUsed, type StoredUsageDay } from "@/lib/usage/period-usage";
 import { quotaPeriodAt, type QuotaPeriod } from "@/lib/usage/quota-period";
-import { addDays, daysEndingWith, utcDay } from "@/lib/usage/utc-days";
+import { addShares, quotaCountsFrom, sharesOnDay, type PlanShare, type TierMove } from "@/lib/usage/tier-moves";
+import { addDays, dayStart, daysEndingWith, utcDay } from "@/lib/usage/utc-days";
 
 /** Days in the daily chart. */
 export const CHART_DAYS = 30;
@@ -31,8 +32,14 @@ export interface KeyUsage extends QuotaFigures {
   name: string;
   lastFour: string | null;
   status: KeyUsageStatus;
-  /** Requests today (UTC). */
+  /** The key this one replaced by rotation (its lineage), if any. */
+  rotatedFromId: string | null;
+  /** Requests today (UTC), on every plan the key was in today. */
   today: number;
+  /** Today's requests per plan: plans the key left today first, its current plan last. Adds up to `today`. */
+  todayByTier: PlanShare[];
+  /** The tier move its quota counts from (a moved key starts with the new plan's full quota), if in this period. */
+  quotaSince: TierMove | null;
   /** Requests on each of `UsageOverview.days`. */
   daily: number[];
   last30Days: number;
@@ -45,6 +52,8 @@ export interface KeyUsage extends QuotaFigures {
 
 export interface UsageTotal extends QuotaFigures {
   today: number;
+  /** Today's requests of all keys per plan; adds up to `today`. */
+  todayByTier: PlanShare[];
   daily: number[];
   last30Days: number;
 }
@@ -69,6 +78,8 @@ export interface UsageOverview {
   limitingKeyId: string | null;
   /** The forecast to headline: a used-up key first, else the key that runs out soonest, else the limiting key's. */
   forecast: { keyId: string; keyName: string; forecast: QuotaForecast } | null;
+  /** The latest tier move that splits today's or this period's figures (the page explains it), if any. */
+  tierMove: TierMove | null;
 }
 
 export interface OverviewKeyInput {
@@ -77,6 +88,7 @@ export interface OverviewKeyInput {
   lastFour: string | null;
   status: KeyUsageStatus;
   createdAt: Date;
+  rotatedFromId?: string | null;
   /** The usage plan the key is in now (normally the customer's tier's), and its limits. */
   usagePlanId: string;
   limits: TierLimits;
@@ -94,6 +106,15 @@ export interface OverviewInput {
   tier: TierLimits & { name: string };
   keys: OverviewKeyInput[];
   days: OverviewUsageDay[];
+  /** The tier of each usage plan the days mention (a plan without a tier reads "a previous plan"). */
+  plans?: { usagePlanId: string; tier: string }[];
+  /** The customer's finished tier moves in the chart's days, oldest first. */
+  moves?: TierMove[];
+}
+
+interface MoveContext {
+  tierOf: (usagePlanId: string) => string;
+  moves: readonly TierMove[];
 }
 
 const sum = (values: readonly number[]) => values.reduce((total, n) => total + n, 0);
@@ -102,7 +123,7 @@ const sum = (values: readonly number[]) => values.reduce((total, n) => total + n
  * Requests are counted per usage plan: a key moved to another plan mid-day has that day's requests split between the
  * two. The daily figures add them up; the quota figures count the current plan only, as AWS enforces it.
  */
-function keyUsage(key: OverviewKeyInput, stored: OverviewUsageDay[], days: string[], now: Date): KeyUsage {
+function keyUsage(key: OverviewKeyInput, stored: OverviewUsageDay[], days: string[], now: Date, ctx: MoveContext): KeyUsage {
   const today = utcDay(now);
   const usedOn = new Map<string, number>();
   for (const d of stored) usedOn.set(d.date, (usedOn.get(d.date) ?? 0) + d.used);
@@ -113,7 +134,9 @@ function keyUsage(key: OverviewKeyInput, stored: OverviewUsageDay[], days: strin
     name: key.name,
     lastFour: key.lastFour,
     status: key.status,
+    rotatedFromId: key.rotatedFromId ?? null,
     today: usedToday,
+    todayByTier: sharesOnDay(stored, today, key.usagePlanId, ctx.tierOf, ctx.moves),
     daily,
     last30Days: sum(daily),
     rateLimit: key.limits.rateLimit,
@@ -121,7 +144,8 @@ function keyUsage(key: OverviewKeyInput, stored: OverviewUsageDay[], days: strin
   };
   const { quotaLimit: quota, quotaPeriod } = key.limits;
   if (key.status === "REVOKED" || quota === null || quotaPeriod === null) {
-    return { ...base, period: null, resetsAt: null, periodUsed: null, quota: null, remaining: null, percentUsed: null, forecast: null };
+    const sinceToday = key.status === "REVOKED" ? null : quotaCountsFrom(ctx.moves, key.usagePlanId, dayStart(today), key.createdAt);
+    return { ...base, quotaSince: sinceToday, period: null, resetsAt: null, periodUsed: null, quota: null, remaining: null, percentUsed: null, forecast: null };
   }
   const window = quotaPeriodAt(quotaPeriod, now);
   const used = periodUsed(
@@ -135,6 +159,7 @@ function keyUsage(key: OverviewKeyInput, stored: OverviewUsageDay[], days: strin
   for (let day = addDays(today, -7); day < today; day = addDays(day, 1)) if (day >= firstDay) recentDays.push(usedOn.get(day) ?? 0);
   return {
     ...base,
+    quotaSince: quotaCountsFrom(ctx.moves, key.usagePlanId, window.start, key.createdAt),
     period: quotaPeriod,
     resetsAt: window.end,
     periodUsed: used,
@@ -162,13 +187,21 @@ export function buildUsageOverview(input: OverviewInput): UsageOverview {
   const revokedWithUsage = input.keys.filter(
     (k) => k.status === "REVOKED" && (storedByKey.get(k.id) ?? []).some((d) => d.used > 0 && d.date >= firstChartDay),
   );
-  const keys = [...live, ...revokedWithUsage].map((k) => keyUsage(k, storedByKey.get(k.id) ?? [], days, now));
+  const tierByPlan = new Map((input.plans ?? []).map((p) => [p.usagePlanId, p.tier]));
+  const moves = [...(input.moves ?? [])].sort((a, b) => a.at.getTime() - b.at.getTime());
+  for (const m of moves) {
+    if (!tierByPlan.has(m.fromPlanId)) tierByPlan.set(m.fromPlanId, m.fromTier);
+    if (!tierByPlan.has(m.toPlanId)) tierByPlan.set(m.toPlanId, m.toTier);
+  }
+  const ctx: MoveContext = { tierOf: (planId) => tierByPlan.get(planId) ?? "a previous plan", moves };
+  const keys = [...live, ...revokedWithUsage].map((k) => keyUsage(k, storedByKey.get(k.id) ?? [], days, now, ctx));
 
   const withQuota = keys.filter((k) => k.quota !== null);
   const quota = withQuota.length > 0 ? sum(withQuota.map((k) => k.quota ?? 0)) : null;
   const used = withQuota.length > 0 ? sum(withQuota.map((k) => k.periodUsed ?? 0)) : null;
   const total: UsageTotal = {
     today: sum(keys.map((k) => k.today)),
+    todayByTier: addShares(keys.map((k) => k.todayByTier)),
     daily: days.map((_, i) => sum(keys.map((k) => k.daily[i] ?? 0))),
     last30Days: sum(keys.map((k) => k.last30Days)),
     periodUsed: used,
@@ -190,6 +223,12 @@ export function buildUsageOverview(input: OverviewInput): UsageOverview {
     limiting;
   const { quotaLimit, quotaPeriod } = input.tier;
   const window = quotaLimit !== null && quotaPeriod !== null ? quotaPeriodAt(quotaPeriod, now) : null;
+  // The move to explain: one that a key's quota counts from, else one that split today's requests.
+  const splitToday = total.todayByTier.some((s) => !s.current);
+  const startOfToday = dayStart(utcDay(now));
+  const tierMove =
+    keys.map((k) => k.quotaSince).reduce<TierMove | null>((last, m) => (m !== null && (last === null || m.at > last.at) ? m : last), null) ??
+    (splitToday ? (moves.filter((m) => m.at >= startOfToday).at(-1) ?? null) : null);
   return {
     now,
     syncedAt: input.syncedAt,
@@ -200,5 +239,6 @@ export function buildUsageOverview(input: OverviewInput): UsageOverview {
     total,
     limitingKeyId: limiting?.id ?? null,
     forecast: soonest?.forecast ? { keyId: soonest.id, keyName: soonest.name, forecast: soonest.forecast } : null,
+    tierMove,
   };
 }

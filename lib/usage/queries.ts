@@ -7,6 +7,8 @@ import { fail, ok, type Result } from "@/lib/result";
 import { buildUsageOverview, CHART_DAYS, type TierLimits, type UsageOverview } from "@/lib/usage/overview";
 import { isQuotaPeriod } from "@/lib/usage/quota-period";
 import { SYNC_DAYS } from "@/lib/usage/refresh-policy";
+import type { TierMove } from "@/lib/usage/tier-moves";
+import { z } from "zod";
 import { addDays, dayStart, utcDay } from "@/lib/usage/utc-days";
 
 const tierLimits = (t: { rateLimit: number; burstLimit: number; quotaLimit: number | null; quotaPeriod: string | null }): TierLimits => ({
@@ -50,14 +52,24 @@ export async function getUsageOverview(actor: Actor | null, { now = new Date() }
       status: true,
       createdAt: true,
       usagePlanId: true,
+      rotatedFromId: true,
       usageDays: { where: { date: { gte: from, lte: dayStart(today) } }, select: { date: true, usagePlanId: true, used: true, remaining: true } },
     },
   });
-  const plans = [...new Set(keys.map((k) => k.usagePlanId))];
-  const tiers = await db.tier.findMany({
-    where: { usagePlanId: { in: plans } },
-    select: { usagePlanId: true, rateLimit: true, burstLimit: true, quotaLimit: true, quotaPeriod: true },
-  });
+  const plans = [...new Set([...keys.map((k) => k.usagePlanId), ...keys.flatMap((k) => k.usageDays.map((d) => d.usagePlanId))])];
+  const [tiers, moveOps] = await Promise.all([
+    db.tier.findMany({
+      where: { usagePlanId: { in: plans } },
+      select: { usagePlanId: true, name: true, rateLimit: true, burstLimit: true, quotaLimit: true, quotaPeriod: true },
+    }),
+    // Finished tier moves in the chart's days: the usage page says how they split the figures.
+    db.operation.findMany({
+      where: { customerId, kind: "MOVE_TIER", status: "SUCCEEDED", finishedAt: { gte: from } },
+      orderBy: { finishedAt: "asc" },
+      select: { input: true, finishedAt: true },
+    }),
+  ]);
+  const moves = await tierMoves(moveOps);
   const limitsByPlan = new Map(tiers.map((t) => [t.usagePlanId, tierLimits(t)]));
   const customerLimits = tierLimits(customer.tier);
 
@@ -68,12 +80,43 @@ export async function getUsageOverview(actor: Actor | null, { now = new Date() }
       tier: { name: customer.tier.name, ...customerLimits },
       keys: keys.flatMap((k) =>
         isProvisionedKey(k.status) || k.status === "REVOKED"
-          ? [{ id: k.id, name: k.name, lastFour: k.lastFour, status: k.status, createdAt: k.createdAt, usagePlanId: k.usagePlanId, limits: limitsByPlan.get(k.usagePlanId) ?? customerLimits }]
+          ? [
+              {
+                id: k.id,
+                name: k.name,
+                lastFour: k.lastFour,
+                status: k.status,
+                createdAt: k.createdAt,
+                rotatedFromId: k.rotatedFromId,
+                usagePlanId: k.usagePlanId,
+                limits: limitsByPlan.get(k.usagePlanId) ?? customerLimits,
+              },
+            ]
           : [],
       ),
+      plans: tiers.map((t) => ({ usagePlanId: t.usagePlanId, tier: t.name })),
+      moves,
       days: keys.flatMap((k) =>
         k.usageDays.map((d) => ({ apiKeyId: k.id, usagePlanId: d.usagePlanId, date: utcDay(d.date), used: d.used, remaining: d.remaining })),
       ),
     }),
   );
+}
+
+const moveInput = z.object({ fromTierId: z.string(), toTierId: z.string() });
+
+/** MOVE_TIER operations as moves between usage plans, named by tier (an operation naming an unknown tier is skipped). */
+async function tierMoves(ops: { input: unknown; finishedAt: Date | null }[]): Promise<TierMove[]> {
+  const parsed = ops.flatMap((op) => {
+    const input = moveInput.safeParse(op.input);
+    return input.success && op.finishedAt ? [{ ...input.data, at: op.finishedAt }] : [];
+  });
+  if (parsed.length === 0) return [];
+  const ids = [...new Set(parsed.flatMap((m) => [m.fromTierId, m.toTierId]))];
+  const tiers = new Map((await db.tier.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, usagePlanId: true } })).map((t) => [t.id, t]));
+  return parsed.flatMap((m) => {
+    const from = tiers.get(m.fromTierId);
+    const to = tiers.get(m.toTierId);
+    return from && to ? [{ at: m.at, fromPlanId: from.usagePlanId, toPlanId: to.usagePlanId, fromTier: from.name, toTier: to.name }] : [];
+  });
 }

@@ -3,6 +3,7 @@ import { ClientRequest } from "node:http";
 import { APIGatewayClient, DeleteApiKeyCommand, UpdateUsageCommand } from "@aws-sdk/client-api-gateway";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { todaySplit } from "@/lib/format/tier-move";
 import { createKey } from "@/lib/keys/create-key";
 import { changeTier } from "@/lib/tiers/change-tier";
 import { getUsageOverview } from "@/lib/usage/queries";
@@ -149,7 +150,7 @@ describe("usage: GetUsage → UsageDay cache → overview", () => {
     const { customer, key } = await customerWithKey("basic");
     expect(await call(key.value, 6)).toEqual(Array(6).fill(200));
     const premium = await db.tier.findFirstOrThrow({ where: { slug: "premium" } });
-    const moved = await changeTier(customer, { tierId: premium.id });
+    const moved = await changeTier(customer, { tierId: premium.id, acknowledgePrice: true });
     if (!moved.ok) throw new Error(moved.error.message);
     expect(await call(key.value, 4)).toEqual(Array(4).fill(200));
     expect((await refreshUsage(customer.customerId)).ok).toBe(true);
@@ -164,6 +165,16 @@ describe("usage: GetUsage → UsageDay cache → overview", () => {
     if (!overview.ok) throw new Error(overview.error.message);
     expect(overview.data.keys[0]).toMatchObject({ today: 10, periodUsed: 4, quota: premium.quotaLimit, period: premium.quotaPeriod });
     expect(overview.data.total.today).toBe(10);
+    // The page's figures agree and say why: 6 on Basic before the move, 4 on Premium; the Premium quota counts from the move.
+    const basicName = (await db.tier.findFirstOrThrow({ where: { usagePlanId: key.usagePlanId } })).name;
+    expect(overview.data.keys[0]?.todayByTier.map((s) => [s.tier, s.used, s.current])).toEqual([
+      [basicName, 6, false],
+      [premium.name, 4, true],
+    ]);
+    const move = overview.data.tierMove;
+    expect(move).toMatchObject({ fromTier: basicName, toTier: premium.name, fromPlanId: key.usagePlanId, toPlanId: premium.usagePlanId });
+    expect(overview.data.keys[0]?.quotaSince).toEqual(move);
+    expect(todaySplit(overview.data.total.todayByTier, move)).toMatch(new RegExp(`^6 on ${basicName} before you moved to ${premium.name} at \\d\\d:\\d\\d UTC, 4 on ${premium.name}$`));
   });
 
   it("is readable by its owner only", async () => {

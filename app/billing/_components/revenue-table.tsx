@@ -2,12 +2,13 @@
 
 import { DataTable, type ColumnDef } from "@/components/ui/data-table";
 import { TableCell, TableFooter, TableRow } from "@/components/ui/table";
-import { formatPrice } from "@/lib/format/tier";
 
 export interface RevenueRow {
   tierId: string;
   tierName: string;
   monthlyPriceCents: number;
+  /** The tier's price as every page shows it (lib/format/tier.ts tierPrice). */
+  priceLabel: string;
   customers: number;
   activeKeys: number;
   monthlyRevenueCents: number;
@@ -17,7 +18,7 @@ export const money = (cents: number) => `$${(cents / 100).toLocaleString("en-US"
 
 const columns: ColumnDef<RevenueRow, unknown>[] = [
   { accessorKey: "tierName", header: "Tier", meta: { rowHeader: true } },
-  { accessorKey: "monthlyPriceCents", header: "Price", meta: { className: "whitespace-nowrap" }, cell: ({ getValue }) => formatPrice(getValue() as number) },
+  { accessorKey: "priceLabel", header: "Price", meta: { className: "whitespace-nowrap" } },
   { accessorKey: "customers", header: "Customers", meta: { align: "right" } },
   { accessorKey: "activeKeys", header: "Active keys", meta: { align: "right" } },
   { accessorKey: "monthlyRevenueCents", header: "Monthly revenue", meta: { align: "right" }, cell: ({ getValue }) => money(getValue() as number) },

@@ -18,7 +18,7 @@ export default async function TierPage() {
     <>
       <PageHeader title="Your tier" description={current ? `You are on ${current.name}. Change it at any time; your keys move with you.` : undefined} />
       <RefreshWhile active={moving} />
-      <div className="mb-6 space-y-3">
+      <div className="mb-6 space-y-3 empty:hidden">
         {moving ? <Alert tone="info">Your keys are moving to a new tier right now. This page updates when it is done.</Alert> : null}
         {lastDecision ? (
           <Alert tone={lastDecision.status === "APPROVED" ? "success" : "warning"} title={`Your request for ${lastDecision.toTier} was ${lastDecision.status === "APPROVED" ? "approved" : "declined"}.`}>
@@ -32,8 +32,8 @@ export default async function TierPage() {
         liveKeys={liveKeys}
         pendingRequest={pendingRequest ? { id: pendingRequest.id, toTier: pendingRequest.toTier, createdAt: pendingRequest.createdAt.toISOString() } : null}
       />
-      <section aria-labelledby="what-happens" className="mt-8 rounded-lg border border-slate-200 bg-white p-5 text-sm text-slate-700">
-        <h2 id="what-happens" className="mb-2 text-base font-semibold text-slate-900">
+      <section aria-labelledby="what-happens" className="mt-8 rounded-lg border border-border bg-card p-5 text-sm text-card-foreground">
+        <h2 id="what-happens" className="mb-2 text-base font-semibold">
           What happens when you change tier
         </h2>
         <ul className="list-disc space-y-1 pl-5">
@@ -44,6 +44,7 @@ export default async function TierPage() {
             fresh from the moment of the change. It then resets on the new tier&apos;s schedule.
           </li>
           <li>During the move a request may briefly be refused with 403; retry it.</li>
+          <li>A move to a dearer tier shows the price difference first and goes ahead only once you accept it; the new price is billed from the day of the move, prorated.</li>
           <li>Approval-only tiers are requested here and take effect when an administrator approves them.</li>
         </ul>
       </section>

@@ -1,17 +1,29 @@
 import { QuotaBar } from "./quota-bar";
+import { ScrollCue } from "./scroll-cue";
 import { Badge } from "@/components/ui/badge";
+import { countedSinceMove } from "@/lib/format/tier-move";
 import { formatCount, formatPercent, periodHeading } from "@/lib/format/usage";
-import type { UsageOverview } from "@/lib/usage/overview";
+import type { KeyUsage, UsageOverview } from "@/lib/usage/overview";
 
-/** Every key's figures, and the total. On a narrow screen the 30-day column is left out (the chart has it); the rest scrolls sideways if it must. */
+/** "3 Basic + 1 Premium": a key's requests today per plan, when a tier move split them. */
+function todayParts(k: KeyUsage): string | null {
+  if (!k.todayByTier.some((s) => !s.current)) return null;
+  return k.todayByTier.map((s) => `${formatCount(s.used)} ${s.tier}`).join(" + ");
+}
+
+/**
+ * Every key's figures, and the total. On a narrow screen the 30-day and remaining columns are left out (the chart
+ * and the "x of y" under each quota bar have them) and the rest scrolls sideways, with a shadow on the side that has more.
+ */
 export function KeyUsageTable({ overview }: { overview: UsageOverview }) {
-  const { keys, total } = overview;
+  const { keys, total, now } = overview;
   const quotaPeriod = keys.find((k) => k.period !== null)?.period ?? null;
+  const lastFourOf = new Map(keys.map((k) => [k.id, k.lastFour]));
   return (
-    <div className="-mx-5 overflow-x-auto px-5">
-      <table className="w-full sm:min-w-[36rem] text-left text-sm">
+    <ScrollCue label="Usage per key (scrolls sideways)">
+      <table className="w-full min-w-[18rem] text-left text-sm sm:min-w-[36rem]">
         <caption className="sr-only">Usage per key{quotaPeriod ? `; quotas apply to each key separately` : ""}</caption>
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+        <thead className="border-b border-border text-xs uppercase tracking-wide text-muted-foreground">
           <tr>
             <th scope="col" className="py-2 pr-4 font-medium">
               Key
@@ -29,7 +41,7 @@ export function KeyUsageTable({ overview }: { overview: UsageOverview }) {
                 <th scope="col" className="w-28 py-2 pr-4 font-medium sm:w-40">
                   Quota used
                 </th>
-                <th scope="col" className="py-2 pr-4 text-right font-medium">
+                <th scope="col" className="hidden py-2 pr-4 text-right font-medium sm:table-cell">
                   Remaining
                 </th>
               </>
@@ -39,42 +51,51 @@ export function KeyUsageTable({ overview }: { overview: UsageOverview }) {
             </th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
-          {keys.map((k) => (
-            <tr key={k.id} data-testid="key-usage-row">
-              <th scope="row" className="py-3 pr-4 font-medium text-slate-900">
-                <span className="block">{k.name}</span>
-                <span className="flex items-center gap-2 text-xs font-normal text-slate-500">
-                  {k.lastFour ? <span className="font-mono">••••{k.lastFour}</span> : null}
-                  {k.status === "DISABLED" ? <Badge>Disabled</Badge> : null}
-                  {k.status === "REVOKED" ? <Badge>Revoked</Badge> : null}
-                </span>
-              </th>
-              <td className="py-3 pr-4 text-right tabular-nums">{formatCount(k.today)}</td>
-              {quotaPeriod ? (
-                <>
-                  {quotaPeriod !== "DAY" ? <td className="py-3 pr-4 text-right tabular-nums">{k.periodUsed === null ? "—" : formatCount(k.periodUsed)}</td> : null}
-                  <td className="py-3 pr-4">
-                    {k.quota !== null && k.percentUsed !== null ? (
-                      <div className="space-y-1">
-                        <QuotaBar used={k.periodUsed ?? 0} quota={k.quota} percent={k.percentUsed} label={`Quota used by key ${k.name}`} />
-                        <span className="text-xs tabular-nums text-slate-600">
-                          {formatPercent(k.percentUsed)} · {formatCount(k.periodUsed ?? 0)} of {formatCount(k.quota)}
-                        </span>
-                      </div>
-                    ) : (
-                      <span className="text-slate-500">—</span>
-                    )}
-                  </td>
-                  <td className="py-3 pr-4 text-right tabular-nums">{k.remaining === null ? "—" : formatCount(k.remaining)}</td>
-                </>
-              ) : null}
-              <td className="hidden py-3 text-right tabular-nums sm:table-cell">{formatCount(k.last30Days)}</td>
-            </tr>
-          ))}
+        <tbody className="divide-y divide-border">
+          {keys.map((k) => {
+            const parts = todayParts(k);
+            const replaced = k.rotatedFromId ? lastFourOf.get(k.rotatedFromId) : undefined;
+            return (
+              <tr key={k.id} data-testid="key-usage-row">
+                <th scope="row" className="py-3 pr-4 font-medium">
+                  <span className="block">{k.name}</span>
+                  <span className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs font-normal text-muted-foreground">
+                    {k.lastFour ? <span className="font-mono">••••{k.lastFour}</span> : null}
+                    {replaced ? <span>replaces ••••{replaced}</span> : null}
+                    {k.status === "DISABLED" ? <Badge>Disabled</Badge> : null}
+                    {k.status === "REVOKED" ? <Badge>Revoked</Badge> : null}
+                  </span>
+                </th>
+                <td className="py-3 pr-4 text-right tabular-nums">
+                  {formatCount(k.today)}
+                  {parts ? <span className="block text-xs whitespace-nowrap text-muted-foreground">{parts}</span> : null}
+                </td>
+                {quotaPeriod ? (
+                  <>
+                    {quotaPeriod !== "DAY" ? <td className="py-3 pr-4 text-right tabular-nums">{k.periodUsed === null ? "—" : formatCount(k.periodUsed)}</td> : null}
+                    <td className="py-3 pr-4">
+                      {k.quota !== null && k.percentUsed !== null ? (
+                        <div className="space-y-1">
+                          <QuotaBar used={k.periodUsed ?? 0} quota={k.quota} percent={k.percentUsed} label={`Quota used by key ${k.name}`} />
+                          <span className="block text-xs tabular-nums text-muted-foreground">
+                            {formatPercent(k.percentUsed)} · {formatCount(k.periodUsed ?? 0)} of {formatCount(k.quota)}
+                          </span>
+                          {k.quotaSince ? <span className="block text-xs text-muted-foreground">{countedSinceMove(k.quotaSince, now)}</span> : null}
+                        </div>
+                      ) : (
+                        <span className="text-muted-foreground">—</span>
+                      )}
+                    </td>
+                    <td className="hidden py-3 pr-4 text-right tabular-nums sm:table-cell">{k.remaining === null ? "—" : formatCount(k.remaining)}</td>
+                  </>
+                ) : null}
+                <td className="hidden py-3 text-right tabular-nums sm:table-cell">{formatCount(k.last30Days)}</td>
+              </tr>
+            );
+          })}
         </tbody>
         {keys.length > 1 ? (
-          <tfoot className="border-t border-slate-200 font-semibold">
+          <tfoot className="border-t border-border font-semibold">
             <tr>
               <th scope="row" className="py-3 pr-4">
                 All keys
@@ -83,8 +104,8 @@ export function KeyUsageTable({ overview }: { overview: UsageOverview }) {
               {quotaPeriod ? (
                 <>
                   {quotaPeriod !== "DAY" ? <td className="py-3 pr-4 text-right tabular-nums">{formatCount(total.periodUsed ?? 0)}</td> : null}
-                  <td className="py-3 pr-4 text-xs font-normal text-slate-500">each key has its own quota</td>
-                  <td className="py-3 pr-4 text-right tabular-nums">{total.remaining === null ? "—" : formatCount(total.remaining)}</td>
+                  <td className="py-3 pr-4 text-xs font-normal text-muted-foreground">each key has its own quota</td>
+                  <td className="hidden py-3 pr-4 text-right tabular-nums sm:table-cell">{total.remaining === null ? "—" : formatCount(total.remaining)}</td>
                 </>
               ) : null}
               <td className="hidden py-3 text-right tabular-nums sm:table-cell">{formatCount(total.last30Days)}</td>
@@ -92,6 +113,6 @@ export function KeyUsageTable({ overview }: { overview: UsageOverview }) {
           </tfoot>
         ) : null}
       </table>
-    </div>
+    </ScrollCue>
   );
 }

@@ -20,7 +20,7 @@ export function QuotaBanners({ keys, now, single }: { keys: KeyUsage[]; now: Dat
           return (
             <Alert key={k.id} tone="error" title={`${whose} has used its whole ${adjective} quota`}>
               <p>
-                Requests with it are refused with HTTP 429 and <code className="rounded bg-red-100 px-1">{'{"message":"Limit Exceeded"}'}</code> until the
+                Requests with it are refused with HTTP 429 and <code className="rounded bg-background/60 px-1">{'{"message":"Limit Exceeded"}'}</code> until the
                 quota resets at {resets}. Need more now?{" "}
                 <Link href="/dashboard/tier" className="font-medium underline">
                   Move to a tier with a higher quota

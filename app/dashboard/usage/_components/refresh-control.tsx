@@ -52,7 +52,7 @@ export function RefreshControl({ syncedAt, renderedAt }: { syncedAt: string | nu
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-3">
-        <p className="text-sm text-slate-600" data-testid="usage-age">
+        <p className="text-sm text-muted-foreground" data-testid="usage-age">
           {syncedAt && age !== null ? (
             <>
               Updated{" "}
@@ -67,7 +67,7 @@ export function RefreshControl({ syncedAt, renderedAt }: { syncedAt: string | nu
         <Button variant="secondary" className="px-3 py-1" onClick={refresh} disabled={pending || coolingDown} aria-busy={pending}>
           {pending ? "Refreshing…" : "Refresh now"}
         </Button>
-        {coolingDown && !pending ? <span className="text-xs text-slate-500">You can refresh again in a few seconds.</span> : null}
+        {coolingDown && !pending ? <span className="text-xs text-muted-foreground">You can refresh again in a few seconds.</span> : null}
       </div>
       <div aria-live="polite" className="empty:hidden">
         {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}

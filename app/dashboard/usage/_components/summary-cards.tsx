@@ -1,5 +1,6 @@
 import { QuotaBar } from "./quota-bar";
 import { StatCard } from "./stat-card";
+import { quotaSinceSentence, todaySplit } from "@/lib/format/tier-move";
 import { formatCount, formatDuration, formatPercent, formatUtcTime, periodHeading, quotaAdjective, utcDayPhrase } from "@/lib/format/usage";
 import type { KeyUsage, UsageOverview } from "@/lib/usage/overview";
 
@@ -16,9 +17,15 @@ export function SummaryCards({ overview }: { overview: UsageOverview }) {
   const live = overview.keys.filter((k) => k.status !== "REVOKED");
   const several = live.length > 1;
   const limiting = overview.keys.find((k) => k.id === overview.limitingKeyId) ?? null;
+  const split = todaySplit(total.todayByTier, overview.tierMove);
   const today = (
     <StatCard label="Requests today" value={formatCount(total.today)} testId="usage-today">
       <p>{several ? `All ${live.length} keys, since 00:00 UTC` : "Since 00:00 UTC"}</p>
+      {split ? (
+        <p className="text-xs" data-testid="usage-today-split">
+          {split}
+        </p>
+      ) : null}
     </StatCard>
   );
   const throttle = (
@@ -47,7 +54,7 @@ export function SummaryCards({ overview }: { overview: UsageOverview }) {
         label={`${periodHeading(k.period)} against the quota`}
         value={
           <>
-            {formatCount(used)} <span className="text-base font-normal text-slate-500">/ {formatCount(k.quota)}</span>
+            {formatCount(used)} <span className="text-base font-normal text-muted-foreground">/ {formatCount(k.quota)}</span>
           </>
         }
         className="col-span-2 lg:col-span-1"
@@ -55,7 +62,12 @@ export function SummaryCards({ overview }: { overview: UsageOverview }) {
       >
         <QuotaBar used={used} quota={k.quota} percent={k.percentUsed} label={several ? `Quota used by key ${k.name}` : "Quota used"} />
         <p>{formatPercent(k.percentUsed)} of the {quotaAdjective(k.period)} quota</p>
-        {several ? <p className="text-xs text-slate-500">Key “{k.name}”, the nearest to its quota (each key has its own)</p> : null}
+        {k.quotaSince ? (
+          <p className="text-xs" data-testid="usage-quota-since">
+            {quotaSinceSentence(k.quotaSince, now)}
+          </p>
+        ) : null}
+        {several ? <p className="text-xs text-muted-foreground">Key “{k.name}”, the nearest to its quota (each key has its own)</p> : null}
       </StatCard>
       {today}
       <StatCard label="Remaining" value={formatCount(k.remaining ?? 0)} testId="usage-remaining">

@@ -1,18 +1,21 @@
 import Link from "next/link";
 import { QuotaBanners } from "./quota-banners";
 import { KeyUsageTable } from "./key-usage-table";
+import { Panel } from "./panel";
 import { RefreshControl } from "./refresh-control";
 import { SummaryCards } from "./summary-cards";
-import { DailyUsageChart } from "@/components/charts/daily-usage-chart";
-import { Card } from "@/components/ui/card";
-import { forecastSentence } from "@/lib/format/usage";
+import { TierMoveNote } from "./tier-move-note";
+import { LazyDailyUsageChart } from "@/components/charts/lazy-daily-usage-chart";
+import { forecastSentence, formatCount } from "@/lib/format/usage";
 import type { Actor } from "@/lib/policy/actor";
+import { chartSeries } from "@/lib/usage/chart-series";
 import { getUsageOverview } from "@/lib/usage/queries";
 
 /**
  * The figures, read from the database only (rendering never calls AWS or writes). The background worker keeps the
  * cache within 15 minutes; when it is older than 5 minutes (or was never filled) the refresh control asks for fresh
  * figures through the refresh action once the page is shown. If AWS fails, the cached figures stay with a warning.
+ * Everything but the chart is server-rendered; the chart loads lazily, after the page is usable.
  */
 export async function UsageContent({ actor }: { actor: Actor }) {
   const result = await getUsageOverview(actor);
@@ -21,6 +24,7 @@ export async function UsageContent({ actor }: { actor: Actor }) {
   const { now, syncedAt, keys } = overview;
   const live = keys.filter((k) => k.status !== "REVOKED");
   const syncedIso = syncedAt?.toISOString() ?? null;
+  const series = chartSeries(keys);
 
   return (
     <div className="space-y-6">
@@ -29,39 +33,36 @@ export async function UsageContent({ actor }: { actor: Actor }) {
       <QuotaBanners keys={keys} now={now} single={live.length === 1} />
 
       {keys.length === 0 ? (
-        <Card>
-          <p className="text-sm text-slate-600">
+        <section className="rounded-lg border border-border bg-card p-5 text-card-foreground shadow-sm">
+          <p className="text-sm text-muted-foreground">
             You have no API keys yet, so there is no usage to show.{" "}
-            <Link href="/dashboard" className="font-medium text-brand-700 underline">
+            <Link href="/dashboard" className="font-medium text-primary underline">
               Create a key
             </Link>{" "}
             and call the API with it; its requests appear here.
           </p>
-        </Card>
+        </section>
       ) : (
         <>
+          <TierMoveNote overview={overview} />
           <SummaryCards overview={overview} />
           {/* A used-up quota is explained by its banner above; the sentence is for what is still ahead. */}
           {overview.forecast && overview.forecast.forecast.kind !== "exhausted" ? (
-            <p className="text-sm text-slate-700" data-testid="usage-forecast">
+            <p className="text-sm text-foreground" data-testid="usage-forecast">
               {forecastSentence(overview.forecast.forecast, now, live.length > 1 ? overview.forecast.keyName : undefined)}
             </p>
           ) : null}
-          <Card title="Requests per day">
-            <DailyUsageChart
+          <Panel title="By key">
+            <KeyUsageTable overview={overview} />
+          </Panel>
+          <Panel title="Requests per day">
+            <LazyDailyUsageChart
               title="Requests per day, last 30 days"
               days={overview.days}
-              series={keys.map((k) => ({
-                id: k.id,
-                name: k.status === "REVOKED" ? `${k.name} (revoked)` : k.name,
-                values: k.daily,
-                dailyQuota: k.period === "DAY" ? k.quota : null,
-              }))}
+              series={series}
+              summary={`${formatCount(overview.total.last30Days)} requests in the last ${overview.days.length} days${series.length > 1 ? " for all keys" : ""}.`}
             />
-          </Card>
-          <Card title="By key">
-            <KeyUsageTable overview={overview} />
-          </Card>
+          </Panel>
         </>
       )}
     </div>
