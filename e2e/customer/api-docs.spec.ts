@@ -1,19 +1,24 @@
-import { expect, test, type Page, type Response } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { uniqueEmail } from "../support/accounts";
 import { signUp } from "../support/sign-up";
 
 /**
- * Every text body the browser receives from the portal (HTML, RSC payloads, server action answers). The bodies are
- * read as they arrive; `settled()` waits for every read to finish, so none is missed by checking too early.
+ * Every text body the browser receives from the portal (HTML, RSC payloads, server action answers). Each response
+ * is fetched by the test and handed on to the page, so every body is read whole: reading them afterwards from the
+ * browser missed streamed ones on a busy machine.
  */
-function recordBodies(page: Page): { settled: () => Promise<string[]> } {
-  const reads: Promise<string | null>[] = [];
+async function recordBodies(page: Page): Promise<string[]> {
+  const bodies: string[] = [];
   const origin = new URL(page.url()).origin;
-  page.on("response", (response: Response) => {
-    if (new URL(response.url()).origin !== origin) return;
-    reads.push(response.text().catch(() => null));
-  });
-  return { settled: async () => (await Promise.all(reads)).filter((text): text is string => text !== null) };
+  await page.route(
+    (url) => url.origin === origin,
+    async (route) => {
+      const response = await route.fetch();
+      bodies.push(await response.text());
+      await route.fulfill({ response });
+    },
+  );
+  return bodies;
 }
 
 test("a customer reads the API docs and tries requests with their own key, whose value never reaches the page", async ({ page }, testInfo) => {
@@ -32,7 +37,7 @@ test("a customer reads the API docs and tries requests with their own key, whose
   const value = (await page.getByTestId("revealed-key").locator("pre code").first().textContent())?.trim() ?? "";
   expect(value).toMatch(/^[A-Za-z0-9]{20,}$/);
 
-  const recorded = recordBodies(page);
+  const bodies = await recordBodies(page);
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "API docs" }).click();
   await expect(page).toHaveURL(/\/dashboard\/docs$/);
   await expect(page.getByRole("heading", { level: 1, name: "gatehouse-demo-api" })).toBeVisible();
@@ -111,7 +116,6 @@ test("a customer reads the API docs and tries requests with their own key, whose
 
   // The key value is nowhere on the page, nor in anything the portal sent to the browser.
   expect(await page.content()).not.toContain(value);
-  const bodies = await recorded.settled();
   expect(bodies.length).toBeGreaterThan(2);
   for (const text of bodies) expect(text).not.toContain(value);
 });
