@@ -1,13 +1,17 @@
 import { CopyButton } from "@/components/ui/copy-button";
 
+/**
+ * A command or value to copy. Long lines wrap (a curl command or a key stays whole at 390 px, nothing hidden behind a
+ * scroll), at spaces first; the copy button copies the exact text.
+ */
 export function CodeBlock({ code, label, copyLabel }: { code: string; label: string; copyLabel?: string }) {
   return (
-    <figure className="min-w-0 max-w-full rounded-md border border-slate-200 bg-slate-900 text-slate-100">
-      <figcaption className="flex items-center justify-between gap-2 border-b border-slate-700 px-3 py-2 text-xs text-slate-300">
+    <figure className="min-w-0 max-w-full rounded-md border border-border bg-muted text-foreground">
+      <figcaption className="flex items-center justify-between gap-2 border-b border-border px-3 py-2 text-xs text-muted-foreground">
         <span>{label}</span>
         <CopyButton text={code} label={copyLabel ?? `Copy ${label.toLowerCase()}`} />
       </figcaption>
-      <pre className="overflow-x-auto p-3 text-sm">
+      <pre className="p-3 text-sm whitespace-pre-wrap wrap-anywhere">
         <code>{code}</code>
       </pre>
     </figure>
