@@ -59,7 +59,9 @@ export function KeyRow({
         <p className="mt-1 text-sm text-muted-foreground" data-testid="key-usage">
           {synced && usage ? (
             <>
-              <span>{formatCount(usage.today)} requests today</span>
+              <span>
+                {formatCount(usage.today)} {usage.today === 1 ? "request" : "requests"} today
+              </span>
               {quota ? (
                 <span>
                   {" · "}

@@ -1,4 +1,4 @@
-import { HistoryIcon } from "lucide-react";
+import { ChevronRightIcon, HistoryIcon } from "lucide-react";
 import type { KeyView } from "@/lib/keys/queries";
 
 function utcDate(date: Date) {
@@ -10,7 +10,8 @@ export function RevokedKeys({ keys }: { keys: KeyView[] }) {
   if (keys.length === 0) return null;
   return (
     <details className="group mt-6 rounded-md border border-border" data-testid="revoked-keys">
-      <summary className="flex cursor-pointer items-center gap-2 rounded-md px-4 py-3 text-sm font-medium hover:bg-muted">
+      <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-4 py-3 text-sm font-medium hover:bg-muted [&::-webkit-details-marker]:hidden">
+        <ChevronRightIcon aria-hidden="true" className="size-4 text-muted-foreground transition-transform group-open:rotate-90" />
         <HistoryIcon aria-hidden="true" className="size-4 text-muted-foreground" />
         Revoked keys ({keys.length})
       </summary>
