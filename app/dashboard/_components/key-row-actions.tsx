@@ -52,6 +52,12 @@ export function KeyRowActions({ keyData: k, invokeUrl, reauth, summary }: { keyD
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [pending, startTransition] = useTransition();
   const triggerRef = useRef<HTMLButtonElement>(null);
+  /** Set when a menu item opens something that takes the focus (a dialog, the rename field). */
+  const focusMovesOn = useRef(false);
+  const opening = (open: () => void) => () => {
+    focusMovesOn.current = true;
+    open();
+  };
   const provisioned = k.status === "ACTIVE" || k.status === "DISABLED";
   const busy = pending || k.busy;
   const justMade = fresh[k.id];
@@ -61,6 +67,13 @@ export function KeyRowActions({ keyData: k, invokeUrl, reauth, summary }: { keyD
     event.preventDefault();
     triggerRef.current?.focus();
   };
+
+  /** Closes a panel and puts the focus back on the actions button (the panel's own button is gone). */
+  function closePanel() {
+    setPanel("none");
+    setValue(null);
+    triggerRef.current?.focus();
+  }
 
   function settle(result: { ok: true; data: { notice?: string | null } | null } | { ok: false; error: { message: string; fieldErrors?: Record<string, string[]> } }, done: string) {
     if (!result.ok) {
@@ -92,7 +105,7 @@ export function KeyRowActions({ keyData: k, invokeUrl, reauth, summary }: { keyD
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     startTransition(async () => {
-      if (settle(await renameKeyAction(k.id, form), "Key renamed.")) setPanel("none");
+      if (settle(await renameKeyAction(k.id, form), "Key renamed.")) closePanel();
     });
   }
 
@@ -110,28 +123,36 @@ export function KeyRowActions({ keyData: k, invokeUrl, reauth, summary }: { keyD
         {provisioned ? (
           <DropdownMenu>
             <DropdownMenuTrigger asChild ref={triggerRef}>
-              <Button variant="secondary" className="shrink-0 px-2.5" aria-label={`Actions for ${k.name}`} disabled={busy} aria-busy={busy}>
+              <Button variant="secondary" className="shrink-0 px-2.5" aria-label={`Actions for ${k.name}`} aria-busy={busy}>
                 <EllipsisIcon aria-hidden="true" className="size-4" />
               </Button>
             </DropdownMenuTrigger>
-            <DropdownMenuContent align="end" className="w-48">
-              <DropdownMenuItem onSelect={reveal}>
+            <DropdownMenuContent
+              align="end"
+              className="w-48"
+              onCloseAutoFocus={(event) => {
+                if (!focusMovesOn.current) return;
+                focusMovesOn.current = false;
+                event.preventDefault();
+              }}
+            >
+              <DropdownMenuItem onSelect={reveal} disabled={busy}>
                 <EyeIcon aria-hidden="true" /> Reveal key
               </DropdownMenuItem>
-              <DropdownMenuItem onSelect={() => setPanel("rename")}>
+              <DropdownMenuItem onSelect={opening(() => setPanel("rename"))} disabled={busy}>
                 <PencilIcon aria-hidden="true" /> Rename
               </DropdownMenuItem>
-              <DropdownMenuItem onSelect={toggle}>
+              <DropdownMenuItem onSelect={toggle} disabled={busy}>
                 {k.status === "ACTIVE" ? <PowerOffIcon aria-hidden="true" /> : <PowerIcon aria-hidden="true" />}
                 {k.status === "ACTIVE" ? "Disable" : "Enable"}
               </DropdownMenuItem>
               {k.canRotate ? (
-                <DropdownMenuItem onSelect={() => setDialog("rotate")}>
+                <DropdownMenuItem onSelect={opening(() => setDialog("rotate"))} disabled={busy}>
                   <RefreshCwIcon aria-hidden="true" /> Rotate…
                 </DropdownMenuItem>
               ) : null}
               <DropdownMenuSeparator />
-              <DropdownMenuItem variant="destructive" onSelect={() => setDialog("revoke")}>
+              <DropdownMenuItem variant="destructive" onSelect={opening(() => setDialog("revoke"))} disabled={busy}>
                 <Trash2Icon aria-hidden="true" /> Revoke…
               </DropdownMenuItem>
             </DropdownMenuContent>
@@ -163,7 +184,7 @@ export function KeyRowActions({ keyData: k, invokeUrl, reauth, summary }: { keyD
         <PasswordPrompt
           method={reauth}
           reason="For your security, enter your password again to reveal a key: your sign-in is not recent."
-          onCancel={() => setPanel("none")}
+          onCancel={closePanel}
           onConfirmed={() => {
             setPanel("none");
             reveal();
@@ -174,13 +195,7 @@ export function KeyRowActions({ keyData: k, invokeUrl, reauth, summary }: { keyD
       {panel === "reveal" && value ? (
         <div className="mt-3 space-y-2" data-testid="revealed-key">
           <KeySecret value={value} label={`Key “${k.name}”`} copyLabel="Copy API key" invokeUrl={invokeUrl} />
-          <Button
-            variant="secondary"
-            onClick={() => {
-              setValue(null);
-              setPanel("none");
-            }}
-          >
+          <Button variant="secondary" onClick={closePanel}>
             Hide
           </Button>
         </div>
@@ -195,7 +210,7 @@ export function KeyRowActions({ keyData: k, invokeUrl, reauth, summary }: { keyD
             <Button type="submit" disabled={pending} aria-busy={pending}>
               {pending ? "Saving…" : "Save name"}
             </Button>
-            <Button type="button" variant="secondary" onClick={() => setPanel("none")}>
+            <Button type="button" variant="secondary" onClick={closePanel}>
               Cancel
             </Button>
           </div>
