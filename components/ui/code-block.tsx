@@ -2,7 +2,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 
 /**
  * A command or value to copy. Long lines wrap (a curl command or a key stays whole at 390 px, nothing hidden behind a
- * scroll), at spaces first; the copy button copies the exact text.
+ * scroll); the copy button copies the exact text.
  */
 export function CodeBlock({ code, label, copyLabel }: { code: string; label: string; copyLabel?: string }) {
   return (
@@ -11,7 +11,7 @@ export function CodeBlock({ code, label, copyLabel }: { code: string; label: str
         <span>{label}</span>
         <CopyButton text={code} label={copyLabel ?? `Copy ${label.toLowerCase()}`} />
       </figcaption>
-      <pre className="p-3 text-sm whitespace-pre-wrap wrap-anywhere">
+      <pre className="p-3 text-sm break-all whitespace-pre-wrap">
         <code>{code}</code>
       </pre>
     </figure>

@@ -147,6 +147,7 @@ test("the actions menu works by keyboard, names its key, and confirms revoking i
 
   // Revoke…: the last item (End); the dialog starts on "Keep it", Escape keeps the key, focus returns to the button.
   await page.keyboard.press("Enter");
+  await expect(menu.getByRole("menuitem", { name: "Reveal key" })).toBeFocused();
   await page.keyboard.press("End");
   await expect(menu.getByRole("menuitem", { name: "Revoke…" })).toBeFocused();
   await page.keyboard.press("Enter");
@@ -160,7 +161,9 @@ test("the actions menu works by keyboard, names its key, and confirms revoking i
 
   // And by keyboard to the end: Tab to "Revoke key", Enter.
   await page.keyboard.press("Enter");
+  await expect(menu.getByRole("menuitem", { name: "Reveal key" })).toBeFocused();
   await page.keyboard.press("End");
+  await expect(menu.getByRole("menuitem", { name: "Revoke…" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(dialog.getByRole("button", { name: "Keep it" })).toBeFocused();
   await page.keyboard.press("Tab");

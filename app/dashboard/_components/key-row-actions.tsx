@@ -3,8 +3,8 @@
 import { EllipsisIcon, EyeIcon, PencilIcon, PowerIcon, PowerOffIcon, RefreshCwIcon, Trash2Icon } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
-import { toast } from "sonner";
 import { renameKeyAction, revealKeyAction, setKeyEnabledAction } from "../actions";
+import { notify } from "./notify";
 import { InlineMessage, type MessageTone } from "./inline-message";
 import { KeySecret } from "./key-secret";
 import { useKeyList } from "./key-list-state";
@@ -42,7 +42,21 @@ type Message = { tone: MessageTone; text: string } | null;
  * The interactive part of a key row: its actions menu (Reveal, Rename, Disable/Enable, Rotate, Revoke), the panels
  * and confirmations those open, and results, around the row's server-rendered summary.
  */
-export function KeyRowActions({ keyData: k, invokeUrl, reauth, summary }: { keyData: KeyActionsData; invokeUrl: string; reauth: ReauthMethod; summary: ReactNode }) {
+export function KeyRowActions({
+  keyData: k,
+  invokeUrl,
+  reauth,
+  summary,
+  details,
+}: {
+  keyData: KeyActionsData;
+  invokeUrl: string;
+  reauth: ReauthMethod;
+  /** Server-rendered: name, state, usage (beside the actions button). */
+  summary: ReactNode;
+  /** Server-rendered: warnings under the row's header, the whole width. */
+  details?: ReactNode;
+}) {
   const router = useRouter();
   const { fresh, showFresh } = useKeyList();
   const [panel, setPanel] = useState<Panel>("none");
@@ -84,7 +98,7 @@ export function KeyRowActions({ keyData: k, invokeUrl, reauth, summary }: { keyD
     setFieldErrors({});
     const text = result.data?.notice ?? done;
     setMessage({ tone: result.data?.notice ? "info" : "success", text });
-    toast.success(text);
+    notify(text, result.data?.notice ? "info" : "success");
     router.refresh();
     return true;
   }
@@ -159,6 +173,8 @@ export function KeyRowActions({ keyData: k, invokeUrl, reauth, summary }: { keyD
           </DropdownMenu>
         ) : null}
       </div>
+
+      {details}
 
       <div aria-live="polite" className="mt-2 empty:hidden">
         {message ? <InlineMessage tone={message.tone}>{message.text}</InlineMessage> : null}

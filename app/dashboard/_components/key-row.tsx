@@ -74,6 +74,11 @@ export function KeyRow({
           <span title="From the daily usage counts AWS reports (UTC days)">{lastUseLabel(usage ?? null, { now, createdAt: k.createdAt, synced })}</span>
         </p>
       ) : null}
+    </>
+  );
+  // Below the row's header, the whole width (beside the actions button only the summary).
+  const details = (
+    <>
       {state.kind === "quota_reached" && quota ? <QuotaWarning quota={quota} now={now} /> : null}
       {state.kind === "ending" ? (
         <p className="mt-1 text-sm text-muted-foreground">
@@ -98,6 +103,7 @@ export function KeyRow({
         invokeUrl={invokeUrl}
         reauth={reauth}
         summary={summary}
+        details={details}
       />
       {previous.length > 0 ? <PreviousKeys name={k.name} previous={previous} now={now} /> : null}
     </li>

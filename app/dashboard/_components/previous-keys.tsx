@@ -16,21 +16,19 @@ export function PreviousKeys({ name, previous, now }: { name: string; previous: 
         const working = p.status === "ACTIVE";
         return (
           <li key={p.id} data-testid="previous-key" data-key-id={p.id} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2 text-sm">
-            <p className="flex min-w-0 flex-wrap items-center gap-x-1.5 text-muted-foreground">
-              <CornerDownRightIcon aria-hidden="true" className="size-4 shrink-0" />
-              <span className="text-foreground">Previous key</span>
-              {p.lastFour ? <span className="font-mono">••••{p.lastFour}</span> : null}
-              <span aria-hidden="true">·</span>
+            <p className="min-w-0 text-muted-foreground">
+              <CornerDownRightIcon aria-hidden="true" className="mr-1.5 inline size-4 align-[-3px]" />
+              <span className="text-foreground">Previous key</span> {p.lastFour ? <span className="font-mono">••••{p.lastFour}</span> : null} ·{" "}
               {working && p.graceEndsAt ? (
-                <span>
+                <>
                   ends in {formatTimeLeft(p.graceEndsAt, now)} (<time dateTime={p.graceEndsAt.toISOString()}>{utcDateTime(p.graceEndsAt)}</time>)
-                </span>
+                </>
               ) : working ? (
-                <span>still working</span>
+                "still working"
               ) : (
-                <span>disabled, no longer works</span>
+                "disabled, no longer works"
               )}
-              {p.inProgress ? <span>· {p.inProgress}…</span> : null}
+              {p.inProgress ? ` · ${p.inProgress}…` : null}
             </p>
             {p.inProgress === null ? (
               <RevokeKeyDialog
@@ -38,8 +36,8 @@ export function PreviousKeys({ name, previous, now }: { name: string; previous: 
                 title={`Revoke the previous key of “${name}”?`}
                 lastFour={p.lastFour}
                 trigger={
-                  <Button variant="secondary" className="px-3 py-1">
-                    Revoke now<span className="sr-only">: previous key of {name}</span>
+                  <Button variant="secondary" className="px-3 py-1" aria-label={`Revoke now: previous key of ${name}`}>
+                    Revoke now
                   </Button>
                 }
               />

@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type MouseEvent, type ReactNode } from "react";
-import { toast } from "sonner";
 import { revokeKeyAction } from "../actions";
+import { notify } from "./notify";
 import { InlineMessage } from "./inline-message";
 import { useKeyList } from "./key-list-state";
 import {
@@ -67,7 +67,7 @@ export function RevokeKeyDialog({
       const text = result.data?.notice ?? REVOKED_MESSAGE;
       setOpen(false);
       announce({ tone: result.data?.notice ? "info" : "success", text });
-      toast.success(text);
+      notify(text, result.data?.notice ? "info" : "success");
       router.refresh();
     });
   }

@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type MouseEvent } from "react";
-import { toast } from "sonner";
 import { rotateKeyAction } from "../actions";
+import { notify } from "./notify";
 import { InlineMessage } from "./inline-message";
 import { useKeyList } from "./key-list-state";
 import {
@@ -65,7 +65,7 @@ export function RotateKeyDialog({
       showFresh(result.data.newKeyId, { name, value: result.data.value, notice: result.data.notice });
       onOpenChange(false);
       announce(null);
-      toast.success(result.data.notice ?? `New key for “${name}” created. Copy it from its row.`);
+      notify(result.data.notice ?? `New key for “${name}” created. Copy it from its row.`, result.data.notice ? "info" : "success");
       router.refresh();
     });
   }
