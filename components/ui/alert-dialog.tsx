@@ -43,7 +43,7 @@ function AlertDialogContent({ className, ...props }: ComponentProps<typeof Alert
 }
 
 function AlertDialogHeader({ className, ...props }: ComponentProps<"div">) {
-  return <div data-slot="alert-dialog-header" className={cn("flex flex-col gap-2 text-center sm:text-left", className)} {...props} />;
+  return <div data-slot="alert-dialog-header" className={cn("flex flex-col gap-2 text-left", className)} {...props} />;
 }
 
 function AlertDialogFooter({ className, ...props }: ComponentProps<"div">) {
