@@ -11,13 +11,21 @@ import { gatewayExample } from "@/lib/docs/curl-command";
 import { targetApi } from "@/lib/gateway/target-api";
 import { keyLimitReached, roomForAnotherKey } from "@/lib/keys/key-limit";
 import { isLiveKey } from "@/lib/keys/key-status";
+import { getOwnKeyUsage } from "@/lib/keys/queries";
 
 export const metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
 
 export default async function DashboardPage() {
   const actor = await requirePagePermission("key.list", "/dashboard");
-  const [overview, api, reauth] = await Promise.all([getOwnOverview(actor), targetApi().catch(() => null), reauthMethod(actor)]);
+  const now = new Date();
+  // Two queries: the account with its keys, and the keys' cached usage (never AWS while rendering).
+  const [overview, usage, api, reauth] = await Promise.all([
+    getOwnOverview(actor),
+    getOwnKeyUsage(actor, { now }),
+    targetApi().catch(() => null),
+    reauthMethod(actor),
+  ]);
   if (!overview.ok) throw new Error(overview.error.message);
   const account = overview.data;
   const keys = account.keys;
@@ -30,20 +38,20 @@ export default async function DashboardPage() {
       <PageHeader title={`Welcome, ${account.name}`} description={account.company ?? undefined} />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title="Your tier" className="lg:col-span-1">
-          <p className="text-2xl font-bold text-brand-700" data-testid="current-tier">
+          <p className="text-2xl font-bold text-primary" data-testid="current-tier">
             {account.tier.name}
           </p>
           <dl className="mt-3 space-y-1 text-sm">
             <div className="flex justify-between gap-2">
-              <dt className="text-slate-500">Quota</dt>
-              <dd>{formatQuota(account.tier.quotaLimit, account.tier.quotaPeriod)}</dd>
+              <dt className="text-muted-foreground">Quota</dt>
+              <dd className="text-right">{formatQuota(account.tier.quotaLimit, account.tier.quotaPeriod)}</dd>
             </div>
             <div className="flex justify-between gap-2">
-              <dt className="text-slate-500">Rate limit</dt>
-              <dd>{formatThrottle(account.tier.rateLimit, account.tier.burstLimit)}</dd>
+              <dt className="text-muted-foreground">Rate limit</dt>
+              <dd className="text-right">{formatThrottle(account.tier.rateLimit, account.tier.burstLimit)}</dd>
             </div>
             <div className="flex justify-between gap-2">
-              <dt className="text-slate-500">Keys</dt>
+              <dt className="text-muted-foreground">Keys</dt>
               <dd>
                 {liveKeys} of {account.tier.maxKeys}
               </dd>
@@ -51,13 +59,13 @@ export default async function DashboardPage() {
           </dl>
         </Card>
         <Card title="Call the API" className="lg:col-span-2">
-          <p className="mb-3 text-sm text-slate-600">
-            Send your key in the <code className="rounded bg-slate-100 px-1">x-api-key</code> header. Requests without a valid key get 403.
+          <p className="mb-3 text-sm text-muted-foreground">
+            Send your key in the <code className="rounded bg-muted px-1 text-foreground">x-api-key</code> header. Requests without a valid key get 403.
           </p>
           {api ? (
             <CodeBlock code={gatewayExample(invokeUrl, null)} label="Example request" copyLabel="Copy example request" />
           ) : (
-            <p role="alert" className="text-sm text-amber-800">
+            <p role="alert" className="text-sm text-foreground">
               The gateway address could not be loaded from AWS right now; your keys still work.
             </p>
           )}
@@ -65,7 +73,7 @@ export default async function DashboardPage() {
       </div>
       <Card title="API keys" className="mt-6">
         <CreateKeyForm invokeUrl={invokeUrl} disabledReason={disabledReason} />
-        <KeyList keys={keys} invokeUrl={invokeUrl} reauth={reauth} />
+        <KeyList keys={keys} usage={usage.ok ? usage.data : null} now={now} invokeUrl={invokeUrl} reauth={reauth} />
       </Card>
     </>
   );

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { uniqueEmail } from "../support/accounts";
+import { keyAction } from "../support/keys";
 import { signUp } from "../support/sign-up";
 
 /**
@@ -33,7 +34,7 @@ test("a customer reads the API docs and tries requests with their own key, whose
     await page.reload();
     await expect(row).toContainText("Active", { timeout: 1000 });
   }).toPass({ timeout: 60_000 });
-  await page.getByRole("button", { name: "Reveal key docs console" }).click();
+  await keyAction(page, "docs console", "Reveal key");
   const value = (await page.getByTestId("revealed-key").locator("pre code").first().textContent())?.trim() ?? "";
   expect(value).toMatch(/^[A-Za-z0-9]{20,}$/);
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { demoAccounts, uniqueEmail } from "../support/accounts";
-import { keyRow } from "../support/keys";
+import { keyAction, keyRow } from "../support/keys";
 import { oidcPort, startOidcProvider, type OidcIdentity, type TestOidcProvider } from "../support/oidc-provider";
 import { signUp } from "../support/sign-up";
 
@@ -74,7 +74,7 @@ test("a user without a password re-authenticates through the provider to reveal 
   await expect(keyRow(page, "Default key").getByText("Active", { exact: true })).toBeVisible({ timeout: 30_000 });
 
   await page.waitForTimeout(46_000); // the e2e server's recent-sign-in window is 45 s (GATEHOUSE_RECENT_AUTH_SECONDS)
-  await page.getByRole("button", { name: "Reveal key Default key" }).click();
+  await keyAction(page, "Default key", "Reveal key");
   const prompt = page.getByRole("group", { name: "Sign in again" });
   await expect(prompt).toBeVisible();
   await expect(page.getByLabel("Password")).toHaveCount(0);
@@ -85,6 +85,6 @@ test("a user without a password re-authenticates through the provider to reveal 
   await page.waitForLoadState("load");
   await expect(page).toHaveURL(/\/dashboard$/);
 
-  await page.getByRole("button", { name: "Reveal key Default key" }).click();
+  await keyAction(page, "Default key", "Reveal key");
   await expect(page.getByTestId("revealed-key")).toBeVisible();
 });

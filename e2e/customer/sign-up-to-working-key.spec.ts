@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { uniqueEmail } from "../support/accounts";
+import { keyAction } from "../support/keys";
 import { signUp } from "../support/sign-up";
 
 test("a new customer signs up on a tier, creates a key, reveals it, and calls the gateway with it", async ({ page, request }) => {
@@ -28,7 +29,7 @@ test("a new customer signs up on a tier, creates a key, reveals it, and calls th
   // After a reload the value is gone from the page until revealed again, read from AWS.
   await page.reload();
   await expect(page.getByText(value)).toHaveCount(0);
-  await page.getByRole("button", { name: "Reveal key ci server" }).click();
+  await keyAction(page, "ci server", "Reveal key");
   await expect(page.getByTestId("revealed-key").locator("pre code").first()).toHaveText(value);
 
   // The curl command works against the gateway: 200 with the key, 403 without.

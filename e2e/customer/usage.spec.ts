@@ -1,7 +1,7 @@
 import { APIGatewayClient, GetApiKeysCommand, GetUsagePlansCommand, UpdateUsageCommand } from "@aws-sdk/client-api-gateway";
 import { expect, test, type Page } from "@playwright/test";
 import { uniqueEmail } from "../support/accounts";
-import { createKeyOnDashboard } from "../support/keys";
+import { createKeyOnDashboard, keyAction } from "../support/keys";
 import { signUp } from "../support/sign-up";
 
 // A fresh Basic customer (1,000 requests a day per key, 10 req/s) calls the gateway with a new key and watches the
@@ -160,7 +160,7 @@ test("an Enterprise customer (no quota) sees usage and throttle without quota ba
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("signed-in-as")).toHaveText("tony@stark.example");
   await page.goto("/dashboard");
-  await page.getByRole("button", { name: "Reveal key jarvis" }).click();
+  await keyAction(page, "jarvis", "Reveal key");
   const revealed = page.getByTestId("revealed-key");
   const value = (await revealed.locator("pre code").first().textContent())?.trim() ?? "";
   const url = (await revealed.locator("pre code").nth(1).textContent())?.trim().split(" ").at(-1) ?? "";

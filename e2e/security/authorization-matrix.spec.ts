@@ -135,9 +135,9 @@ async function customerContext(browser: Browser, name: string) {
 async function keyIdsOn(page: Page): Promise<Record<string, string>> {
   await page.goto("/dashboard");
   const ids: Record<string, string> = {};
-  for (const span of await page.locator('[data-testid="key-row"] span[id^="key-"]').all()) {
-    const id = (await span.getAttribute("id")) ?? "";
-    ids[(await span.textContent()) ?? ""] = id.replace(/^key-/, "").replace(/-name$/, "");
+  for (const row of await page.getByTestId("key-row").all()) {
+    const id = (await row.getAttribute("data-key-id")) ?? "";
+    ids[(await row.locator(`[id="key-${id}-name"]`).textContent()) ?? ""] = id;
   }
   return ids;
 }

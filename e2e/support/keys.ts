@@ -13,4 +13,14 @@ export async function createKeyOnDashboard(page: Page, name: string) {
   return { value, url, awsEndpoint: new URL(url).origin };
 }
 
+/** The row of the key with this name (a rotated key's row holds its previous key too). */
 export const keyRow = (page: Page, name: string) => page.getByTestId("key-row").filter({ has: page.getByText(name, { exact: true }) });
+
+/** The state shown on a key's row: "Active", "Disabled", "Quota reached", "Rotating — old key ends in 23 h"… */
+export const keyState = (page: Page, name: string) => keyRow(page, name).getByTestId("key-state");
+
+/** Opens a key's actions menu ("Actions for <name>") and picks an item: "Reveal key", "Rename", "Disable", "Rotate…", "Revoke…". */
+export async function keyAction(page: Page, name: string, item: string) {
+  await page.getByRole("button", { name: `Actions for ${name}`, exact: true }).click();
+  await page.getByRole("menuitem", { name: item, exact: true }).click();
+}

@@ -2,8 +2,12 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
-import { ok, type Result } from "@/lib/result";
-import { LIVE_KEY_STATUSES } from "@/lib/keys/key-status";
+import { fail, ok, type Result } from "@/lib/result";
+import { LIVE_KEY_STATUSES, PROVISIONED_KEY_STATUSES } from "@/lib/keys/key-status";
+import { summarizeKeyUsage, type KeyUsageSummary } from "@/lib/keys/key-usage-summary";
+import { isQuotaPeriod } from "@/lib/usage/quota-period";
+import { SYNC_DAYS } from "@/lib/usage/refresh-policy";
+import { addDays, dayStart, utcDay } from "@/lib/usage/utc-days";
 
 export type KeyStatus = "PENDING" | "ACTIVE" | "DISABLED" | "REVOKED" | "FAILED";
 
@@ -17,6 +21,8 @@ export interface KeyView {
   revokedAt: Date | null;
   /** When a rotated-out key will be disabled automatically. */
   graceEndsAt: Date | null;
+  /** The key this one replaced in a rotation (its lineage: lib/keys/key-lineage.ts). */
+  rotatedFromId: string | null;
   /** The kind of change queued or running on this key right now, if any. */
   inProgress: "creating" | "enabling" | "disabling" | "renaming" | "revoking" | "rotating" | null;
 }
@@ -49,6 +55,7 @@ export function keyViewSelect(now = Date.now()) {
     createdAt: true,
     revokedAt: true,
     graceEndsAt: true,
+    rotatedFromId: true,
     operations: {
       where: { status: { in: ["QUEUED", "RUNNING"] }, runAfter: { lte: soon } },
       select: { kind: true, input: true },
@@ -84,4 +91,47 @@ export async function listOwnKeys(actor: Actor | null): Promise<Result<KeyView[]
     select: keyViewSelect(),
   });
   return ok(keys.map(toKeyView));
+}
+
+export interface OwnKeyUsage {
+  /** When the cached figures were last read from AWS; null if never. */
+  syncedAt: Date | null;
+  /** Per provisioned (ACTIVE or DISABLED) key id. */
+  byKey: Record<string, KeyUsageSummary>;
+}
+
+/**
+ * Usage of the actor's own keys for the Keys page (today, last use, quota reached), in one query, from the cached
+ * UsageDay rows only: it never calls AWS (the worker and the usage page's refresh fill the cache).
+ */
+export async function getOwnKeyUsage(actor: Actor | null, { now = new Date() }: { now?: Date } = {}): Promise<Result<OwnKeyUsage>> {
+  const customerId = actor?.customerId ?? "";
+  const allowed = authorize(actor, "usage.read", { customerId });
+  if (!allowed.ok) return allowed;
+  const today = utcDay(now);
+  // A month-long quota period can start SYNC_DAYS − 1 days before today.
+  const from = dayStart(addDays(today, -(SYNC_DAYS - 1)));
+  const customer = await db.customer.findUnique({
+    where: { id: customerId },
+    select: {
+      usageSyncedAt: true,
+      tier: { select: { usagePlanId: true, quotaLimit: true, quotaPeriod: true } },
+      apiKeys: {
+        where: { status: { in: PROVISIONED_KEY_STATUSES } },
+        select: {
+          id: true,
+          usagePlanId: true,
+          usageDays: { where: { date: { gte: from, lte: dayStart(today) } }, select: { date: true, usagePlanId: true, used: true, remaining: true } },
+        },
+      },
+    },
+  });
+  if (!customer) return fail("not_found", "Your customer account was not found.");
+  const tier = { ...customer.tier, quotaPeriod: isQuotaPeriod(customer.tier.quotaPeriod) ? customer.tier.quotaPeriod : null };
+  const byKey: Record<string, KeyUsageSummary> = {};
+  for (const key of customer.apiKeys) {
+    const days = key.usageDays.map((d) => ({ ...d, date: utcDay(d.date) }));
+    byKey[key.id] = summarizeKeyUsage({ days, usagePlanId: key.usagePlanId, tier, now });
+  }
+  return ok({ syncedAt: customer.usageSyncedAt, byKey });
 }

@@ -3,11 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition, type FormEvent } from "react";
 import { createKeyAction } from "../actions";
-import { Alert } from "@/components/ui/alert";
+import { notify } from "./notify";
 import { Button } from "@/components/ui/button";
-import { CodeBlock } from "@/components/ui/code-block";
 import { Field } from "@/components/ui/field";
-import { gatewayExample } from "@/lib/docs/curl-command";
+import { InlineMessage } from "./inline-message";
+import { KeySecret } from "./key-secret";
 
 export function CreateKeyForm({ invokeUrl, disabledReason }: { invokeUrl: string; disabledReason: string | null }) {
   const router = useRouter();
@@ -28,6 +28,7 @@ export function CreateKeyForm({ invokeUrl, disabledReason }: { invokeUrl: string
         return;
       }
       setNotice(result.data.notice);
+      notify(result.data.notice ?? `Key “${result.data.name}” created.`, result.data.notice ? "info" : "success");
       setCreated(result.data.value ? { name: result.data.name, value: result.data.value } : null);
       formRef.current?.reset();
       router.refresh();
@@ -37,23 +38,22 @@ export function CreateKeyForm({ invokeUrl, disabledReason }: { invokeUrl: string
   return (
     <div className="space-y-4">
       <form ref={formRef} method="post" onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-3">
-        <div className="min-w-56 flex-1">
+        <div className="min-w-0 flex-1 basis-56">
           <Field label="Key name" name="name" placeholder="e.g. production server" maxLength={200} errors={error?.fieldErrors?.name} />
         </div>
         <Button type="submit" disabled={pending || disabledReason !== null} aria-busy={pending} className="mb-6">
           {pending ? "Creating key…" : "Create key"}
         </Button>
       </form>
-      {disabledReason ? <p className="text-sm text-slate-600">{disabledReason}</p> : null}
+      {disabledReason ? <p className="text-sm text-muted-foreground">{disabledReason}</p> : null}
       <div aria-live="polite">
-        {error && !error.fieldErrors ? <Alert tone="error">{error.message}</Alert> : null}
-        {notice ? <Alert tone="info">{notice}</Alert> : null}
+        {error && !error.fieldErrors ? <InlineMessage tone="error">{error.message}</InlineMessage> : null}
+        {notice ? <InlineMessage tone="info">{notice}</InlineMessage> : null}
         {created ? (
-          <div className="space-y-3 rounded-md border border-green-300 bg-green-50 p-4" data-testid="new-key">
-            <p className="font-semibold text-green-900">Key “{created.name}” created. Copy it now: this is the only time it is shown without asking.</p>
-            <CodeBlock code={created.value} label="API key" copyLabel="Copy API key" />
-            <CodeBlock code={gatewayExample(invokeUrl, created.value)} label="Try it" copyLabel="Copy curl command" />
-            <Button variant="ghost" onClick={() => setCreated(null)}>
+          <div className="space-y-3 rounded-md border border-success/50 bg-success-muted p-4" data-testid="new-key">
+            <p className="font-semibold">Key “{created.name}” created. Copy it now: this is the only time it is shown without asking.</p>
+            <KeySecret value={created.value} label="API key" copyLabel="Copy API key" invokeUrl={invokeUrl} />
+            <Button variant="secondary" onClick={() => setCreated(null)}>
               I have saved it — hide
             </Button>
           </div>

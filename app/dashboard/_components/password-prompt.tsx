@@ -28,8 +28,8 @@ export function PasswordPrompt({ method, reason, onConfirmed, onCancel }: { meth
 
   if (method.kind === "provider") {
     return (
-      <div role="group" aria-label="Sign in again" className="mt-3 space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4">
-        <p className="text-sm text-amber-900">
+      <div role="group" aria-label="Sign in again" className="mt-3 space-y-3 rounded-md border border-warning/60 bg-warning-muted p-4">
+        <p className="text-sm text-foreground">
           {method.providers.length > 0
             ? "For your security, sign in again with your provider to continue: your sign-in is not recent. You will come back to this page."
             : "For your security, this needs a recent sign-in, and your account has no password and no sign-in provider that is enabled here. Sign out and use “Forgot your password?” on the sign-in page to set a password."}
@@ -49,8 +49,8 @@ export function PasswordPrompt({ method, reason, onConfirmed, onCancel }: { meth
   }
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="mt-3 space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4" aria-label="Confirm your password">
-      <p className="text-sm text-amber-900">{reason}</p>
+    <form method="post" onSubmit={onSubmit} noValidate className="mt-3 space-y-3 rounded-md border border-warning/60 bg-warning-muted p-4" aria-label="Confirm your password">
+      <p className="text-sm text-foreground">{reason}</p>
       <Field label="Password" name="password" id={`reauth-${fieldId}`} type="password" autoComplete="current-password" autoFocus errors={errors} />
       <div className="flex gap-2">
         <Button type="submit" disabled={pending} aria-busy={pending}>
