@@ -3,7 +3,6 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition, type FormEvent } from "react";
 import { createKeyAction } from "../actions";
-import { notify } from "./notify";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { InlineMessage } from "./inline-message";
@@ -28,7 +27,6 @@ export function CreateKeyForm({ invokeUrl, disabledReason }: { invokeUrl: string
         return;
       }
       setNotice(result.data.notice);
-      notify(result.data.notice ?? `Key “${result.data.name}” created.`, result.data.notice ? "info" : "success");
       setCreated(result.data.value ? { name: result.data.name, value: result.data.value } : null);
       formRef.current?.reset();
       router.refresh();

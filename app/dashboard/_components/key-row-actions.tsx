@@ -4,7 +4,6 @@ import { EllipsisIcon, EyeIcon, PencilIcon, PowerIcon, PowerOffIcon, RefreshCwIc
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { renameKeyAction, revealKeyAction, setKeyEnabledAction } from "../actions";
-import { notify } from "./notify";
 import { InlineMessage, type MessageTone } from "./inline-message";
 import { KeySecret } from "./key-secret";
 import { useKeyList } from "./key-list-state";
@@ -98,7 +97,6 @@ export function KeyRowActions({
     setFieldErrors({});
     const text = result.data?.notice ?? done;
     setMessage({ tone: result.data?.notice ? "info" : "success", text });
-    notify(text, result.data?.notice ? "info" : "success");
     router.refresh();
     return true;
   }

@@ -3,7 +3,6 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type MouseEvent, type ReactNode } from "react";
 import { revokeKeyAction } from "../actions";
-import { notify } from "./notify";
 import { InlineMessage } from "./inline-message";
 import { useKeyList } from "./key-list-state";
 import {
@@ -67,7 +66,6 @@ export function RevokeKeyDialog({
       const text = result.data?.notice ?? REVOKED_MESSAGE;
       setOpen(false);
       announce({ tone: result.data?.notice ? "info" : "success", text });
-      notify(text, result.data?.notice ? "info" : "success");
       router.refresh();
     });
   }

@@ -3,7 +3,6 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type MouseEvent } from "react";
 import { rotateKeyAction } from "../actions";
-import { notify } from "./notify";
 import { InlineMessage } from "./inline-message";
 import { useKeyList } from "./key-list-state";
 import {
@@ -65,7 +64,6 @@ export function RotateKeyDialog({
       showFresh(result.data.newKeyId, { name, value: result.data.value, notice: result.data.notice });
       onOpenChange(false);
       announce(null);
-      notify(result.data.notice ?? `New key for “${name}” created. Copy it from its row.`, result.data.notice ? "info" : "success");
       router.refresh();
     });
   }
