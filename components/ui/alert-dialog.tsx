@@ -3,14 +3,12 @@
 import { AlertDialog as AlertDialogPrimitive } from "radix-ui";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/ui/cn";
-import { applyStyleNonce } from "@/components/ui/style-nonce";
 
 // shadcn/ui's alert dialog on Radix, for confirming destructive actions: a modal that traps focus, starts on Cancel,
 // closes with Escape (not by clicking outside), and is announced with its title and description. Its action and
 // cancel buttons carry their own styles (tokens only), so this file does not depend on the button's API.
 
 function AlertDialog(props: ComponentProps<typeof AlertDialogPrimitive.Root>) {
-  applyStyleNonce();
   return <AlertDialogPrimitive.Root data-slot="alert-dialog" {...props} />;
 }
 

@@ -4,13 +4,11 @@ import { CheckIcon, ChevronRightIcon, CircleIcon } from "lucide-react";
 import { DropdownMenu as DropdownMenuPrimitive } from "radix-ui";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/ui/cn";
-import { applyStyleNonce } from "@/components/ui/style-nonce";
 
 // shadcn/ui's dropdown menu on Radix: keyboard navigation (arrows, Home/End, typeahead, Escape), focus returned to
 // the trigger, roles menu/menuitem. Colours from the design tokens only, so dark mode and branding follow.
 
 function DropdownMenu(props: ComponentProps<typeof DropdownMenuPrimitive.Root>) {
-  applyStyleNonce();
   return <DropdownMenuPrimitive.Root data-slot="dropdown-menu" {...props} />;
 }
 
