@@ -1,4 +1,4 @@
-import { Inbox, LayoutDashboard, Receipt, Tag, Users, type LucideIcon } from "lucide-react";
+import { LayoutDashboard, Receipt, Shield, Tag, type LucideIcon } from "lucide-react";
 import type { Actor } from "@/lib/policy/actor";
 
 export interface NavLink {
@@ -12,9 +12,9 @@ export const pricingLink: NavLink = { href: "/pricing", label: "Pricing", Icon: 
 /** The header's links for each role, after Pricing. */
 export const roleLinks: Record<Actor["role"], NavLink[]> = {
   CUSTOMER: [{ href: "/dashboard", label: "Dashboard", Icon: LayoutDashboard }],
+  // The console's own sections are in its sidebar (app/admin/_components/admin-nav.tsx).
   ADMIN: [
-    { href: "/admin/customers", label: "Customers", Icon: Users },
-    { href: "/admin/tier-requests", label: "Tier requests", Icon: Inbox },
+    { href: "/admin", label: "Admin", Icon: Shield },
     { href: "/billing", label: "Billing", Icon: Receipt },
   ],
   BILLING: [{ href: "/billing", label: "Billing", Icon: Receipt }],
