@@ -1,11 +1,18 @@
 "use client";
 
 import { Loader2 } from "lucide-react";
-import { AlertDialog as AlertDialogPrimitive } from "radix-ui";
 import { useState, useTransition, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { dialogContentClass, overlayClass } from "@/components/ui/dialog";
-import { cn } from "@/lib/ui/cn";
+import {
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from "@/components/ui/alert-dialog";
 
 export interface ConfirmDialogProps {
   /** The control that opens the dialog (rendered as the trigger, e.g. a Button). */
@@ -33,7 +40,7 @@ export interface ConfirmDialogProps {
 }
 
 /**
- * The one confirmation dialog for destructive and consequential actions (Radix AlertDialog: focus moves into it,
+ * The one confirmation dialog for destructive and consequential actions (components/ui/alert-dialog on Radix: focus moves into it,
  * Escape or Cancel closes it, the rest of the page is inert). It names what will happen and shows the action
  * pending until it finishes.
  */
@@ -70,30 +77,23 @@ export function ConfirmDialog({
   }
 
   return (
-    <AlertDialogPrimitive.Root open={open} onOpenChange={setOpen}>
-      {trigger ? <AlertDialogPrimitive.Trigger asChild>{trigger}</AlertDialogPrimitive.Trigger> : null}
-      <AlertDialogPrimitive.Portal>
-        <AlertDialogPrimitive.Overlay className={overlayClass} />
-        <AlertDialogPrimitive.Content data-slot="confirm-dialog" className={cn(dialogContentClass, "max-w-md")} aria-busy={pending}>
-          <div className="flex flex-col gap-2">
-            <AlertDialogPrimitive.Title className="text-lg font-semibold leading-snug">{title}</AlertDialogPrimitive.Title>
-            <AlertDialogPrimitive.Description className="text-sm text-muted-foreground">{description}</AlertDialogPrimitive.Description>
-          </div>
-          {children}
-          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <AlertDialogPrimitive.Cancel asChild>
-              <Button variant="outline" disabled={pending}>
-                {cancelLabel}
-              </Button>
-            </AlertDialogPrimitive.Cancel>
-            {/* A plain button, not AlertDialog.Action: Action would close the dialog before the action finishes. */}
-            <Button variant={destructive ? "destructive" : "default"} onClick={confirm} disabled={pending} aria-busy={pending}>
-              {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
-              {pending ? (pendingLabel ?? `${confirmLabel}…`) : confirmLabel}
-            </Button>
-          </div>
-        </AlertDialogPrimitive.Content>
-      </AlertDialogPrimitive.Portal>
-    </AlertDialogPrimitive.Root>
+    <AlertDialog open={open} onOpenChange={setOpen}>
+      {trigger ? <AlertDialogTrigger asChild>{trigger}</AlertDialogTrigger> : null}
+      <AlertDialogContent data-slot="confirm-dialog" className="sm:max-w-md" aria-busy={pending}>
+        <AlertDialogHeader>
+          <AlertDialogTitle className="leading-snug">{title}</AlertDialogTitle>
+          <AlertDialogDescription>{description}</AlertDialogDescription>
+        </AlertDialogHeader>
+        {children}
+        <AlertDialogFooter>
+          <AlertDialogCancel disabled={pending}>{cancelLabel}</AlertDialogCancel>
+          {/* A plain button, not AlertDialogAction: Action would close the dialog before the action finishes. */}
+          <Button variant={destructive ? "destructive" : "default"} onClick={confirm} disabled={pending} aria-busy={pending}>
+            {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
+            {pending ? (pendingLabel ?? `${confirmLabel}…`) : confirmLabel}
+          </Button>
+        </AlertDialogFooter>
+      </AlertDialogContent>
+    </AlertDialog>
   );
 }

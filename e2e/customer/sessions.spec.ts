@@ -63,7 +63,14 @@ test("sign out everywhere else ends the other browser's session and keeps this o
   await expect(sessions.getByTestId("session-row")).toHaveCount(2);
   await expect(sessions.getByTestId("session-row").first()).toContainText("This session");
   await expect(page.getByText("This session stays signed in")).toBeVisible();
+  // It asks first; Cancel changes nothing.
   await page.getByRole("button", { name: "Sign out everywhere else" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Sign out of the other session?" });
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirm).toBeHidden();
+  await expect(sessions.getByTestId("session-row")).toHaveCount(2);
+  await page.getByRole("button", { name: "Sign out everywhere else" }).click();
+  await confirm.getByRole("button", { name: "Sign out everywhere else" }).click();
   await expect(page.getByText("Signed out 1 other session. This one stays signed in.")).toBeVisible();
   await expect(sessions.getByTestId("session-row")).toHaveCount(1);
   await expect(page.getByRole("button", { name: "Sign out everywhere else" })).toBeDisabled();

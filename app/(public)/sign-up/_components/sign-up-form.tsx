@@ -10,7 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, FieldErrors } from "@/components/ui/field";
 import { parseSignInError, signInErrorMessage } from "@/lib/auth/sign-in-errors";
-import { formatPrice, formatQuota, formatThrottle } from "@/lib/format/tier";
+import { formatQuota, formatThrottle, tierPrice } from "@/lib/format/tier";
 
 const SIGN_UP_NOT_SIGNED_IN =
   "We could not sign you in with that password. If this address already had an account, we sent it an e-mail about this: sign in, or reset your password.";
@@ -63,7 +63,8 @@ export function SignUpForm({ tiers, defaultTierId }: { tiers: TierOption[]; defa
                   <input type="radio" name="tierId" value={tier.id} defaultChecked={tier.id === defaultTierId} disabled={disabled} />
                   <span className="font-semibold">{tier.name}</span>
                 </span>
-                <span className="mt-1 text-primary">{disabled ? "On approval" : formatPrice(tier.monthlyPriceCents)}</span>
+                <span className="mt-1 text-primary">{tierPrice(tier).amount}</span>
+                {disabled ? <span className="text-muted-foreground">Approval required: request it from your dashboard after sign-up</span> : null}
                 <span className="mt-1 text-muted-foreground">{formatQuota(tier.quotaLimit, tier.quotaPeriod)}</span>
                 <span className="text-muted-foreground">{formatThrottle(tier.rateLimit, tier.burstLimit)}</span>
               </label>

@@ -1,10 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { signOutEverywhereElseAction } from "../actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 export interface SessionItem {
   id: string;
@@ -21,16 +22,13 @@ const format = (iso: string) => `${when.format(new Date(iso))} UTC`;
 /** The user's signed-in sessions, and "sign out everywhere else" (this session stays signed in). */
 export function SessionsList({ sessions }: { sessions: SessionItem[] }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const others = sessions.filter((s) => !s.current).length;
 
-  function signOutOthers() {
-    startTransition(async () => {
-      const result = await signOutEverywhereElseAction();
-      setMessage(result.ok ? { tone: "success", text: result.data.message } : { tone: "error", text: result.error.message });
-      if (result.ok) router.refresh();
-    });
+  async function signOutOthers() {
+    const result = await signOutEverywhereElseAction();
+    setMessage(result.ok ? { tone: "success", text: result.data.message } : { tone: "error", text: result.error.message });
+    if (result.ok) router.refresh();
   }
 
   return (
@@ -53,9 +51,18 @@ export function SessionsList({ sessions }: { sessions: SessionItem[] }) {
         Signing out everywhere else ends every other session at once, on any device. This session stays signed in; use “Sign out” at
         the top to end it too.
       </p>
-      <Button type="button" variant="secondary" onClick={signOutOthers} disabled={pending || others === 0} aria-busy={pending}>
-        {pending ? "Signing out…" : "Sign out everywhere else"}
-      </Button>
+      <ConfirmDialog
+        trigger={
+          <Button type="button" variant="secondary" disabled={others === 0}>
+            Sign out everywhere else
+          </Button>
+        }
+        title={`Sign out of ${others === 1 ? "the other session" : `${others} other sessions`}?`}
+        description="Every other browser and device signed in to this account is signed out at once and must sign in again. This session stays signed in."
+        confirmLabel="Sign out everywhere else"
+        pendingLabel="Signing out…"
+        onConfirm={signOutOthers}
+      />
       <div aria-live="polite">{message ? <Alert tone={message.tone}>{message.text}</Alert> : null}</div>
     </div>
   );
