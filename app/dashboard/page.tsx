@@ -11,7 +11,6 @@ import { gatewayExample } from "@/lib/docs/curl-command";
 import { targetApi } from "@/lib/gateway/target-api";
 import { keyLimitReached, roomForAnotherKey } from "@/lib/keys/key-limit";
 import { isLiveKey } from "@/lib/keys/key-status";
-import { getOwnKeyUsage } from "@/lib/keys/queries";
 
 export const metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
@@ -19,13 +18,9 @@ export const dynamic = "force-dynamic";
 export default async function DashboardPage() {
   const actor = await requirePagePermission("key.list", "/dashboard");
   const now = new Date();
-  // Two queries: the account with its keys, and the keys' cached usage (never AWS while rendering).
-  const [overview, usage, api, reauth] = await Promise.all([
-    getOwnOverview(actor),
-    getOwnKeyUsage(actor, { now }),
-    targetApi().catch(() => null),
-    reauthMethod(actor),
-  ]);
+  // One query: the account with its keys and their cached usage (the session lookup already told whether the
+  // person has a password, so the reveal prompt needs no query of its own).
+  const [overview, api, reauth] = await Promise.all([getOwnOverview(actor, { now }), targetApi().catch(() => null), reauthMethod(actor)]);
   if (!overview.ok) throw new Error(overview.error.message);
   const account = overview.data;
   const keys = account.keys;
@@ -73,7 +68,7 @@ export default async function DashboardPage() {
       </div>
       <Card title="API keys" className="mt-6">
         <CreateKeyForm invokeUrl={invokeUrl} disabledReason={disabledReason} />
-        <KeyList keys={keys} usage={usage.ok ? usage.data : null} now={now} invokeUrl={invokeUrl} reauth={reauth} />
+        <KeyList keys={keys} usage={account.usage} now={now} invokeUrl={invokeUrl} reauth={reauth} />
       </Card>
     </>
   );

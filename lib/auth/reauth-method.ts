@@ -10,6 +10,8 @@ import type { Actor } from "@/lib/policy/actor";
 export type ReauthMethod = { kind: "password" } | { kind: "provider"; providers: OidcProvider[] };
 
 export async function reauthMethod(actor: Actor): Promise<ReauthMethod> {
+  // The session lookup already read whether there is a password: most people have one, and need no query here.
+  if (actor.hasPassword === true) return { kind: "password" };
   const user = await db.user.findUnique({ where: { id: actor.userId }, select: { passwordHash: true, accounts: { select: { provider: true } } } });
   if (!user || user.passwordHash) return { kind: "password" };
   const linked = new Set(user.accounts.map((a) => a.provider));

@@ -29,7 +29,7 @@ export async function actorForToken(token: JWT, reauthCookie: string | undefined
     where: { id: token.sid },
     select: {
       ...sessionStateSelect,
-      user: { select: { id: true, email: true, name: true, role: true, customerId: true, customer: { select: { status: true } } } },
+      user: { select: { id: true, email: true, name: true, role: true, customerId: true, passwordHash: true, customer: { select: { status: true } } } },
     },
   });
   if (!session || session.user.id !== token.sub || !isLive(session, now)) return null;
@@ -39,5 +39,14 @@ export async function actorForToken(token: JWT, reauthCookie: string | undefined
   const signedInAt = typeof token.signedInAt === "number" ? new Date(token.signedInAt) : null;
   const reauthAt = readReauthCookie(user.id, reauthCookie);
   const authenticatedAt = [signedInAt, reauthAt].filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
-  return { userId: user.id, email: user.email, name: user.name, role: user.role, customerId: user.customerId, authenticatedAt, sessionId: session.id };
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    customerId: user.customerId,
+    authenticatedAt,
+    sessionId: session.id,
+    hasPassword: user.passwordHash !== null,
+  };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { PROVISIONED_KEY_STATUSES } from "@/lib/keys/key-status";
-import { keyListOrder, keyViewSelect, listedKeysWhere, toKeyView, type KeyView } from "@/lib/keys/queries";
+import { keyListOrder, keyViewSelect, listedKeysWhere, summarizeOwnKeys, toKeyView, usageWindowSelect, type KeyView, type OwnKeyUsage } from "@/lib/keys/queries";
 import type { Prisma } from "@/lib/generated/prisma";
 import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
@@ -97,17 +97,19 @@ export interface OwnAccount {
 
 export interface OwnOverview extends OwnAccount {
   keys: KeyView[];
+  /** The keys' cached usage (never AWS while rendering). */
+  usage: OwnKeyUsage;
 }
 
 /**
- * The signed-in customer's dashboard: account, tier and keys, read in one query (the dashboard is the most viewed
- * page). The customer id comes from the session, never from input.
+ * The signed-in customer's dashboard: account, tier, keys and the keys' cached usage, read in one query (the
+ * dashboard is the most viewed page). The customer id comes from the session, never from input.
  */
-export async function getOwnOverview(actor: Actor | null): Promise<Result<OwnOverview>> {
-  const allowed = authorize(actor, "account.read");
-  if (!allowed.ok) return allowed;
-  const keysAllowed = authorize(actor, "key.list");
-  if (!keysAllowed.ok) return keysAllowed;
+export async function getOwnOverview(actor: Actor | null, { now = new Date() }: { now?: Date } = {}): Promise<Result<OwnOverview>> {
+  for (const action of ["account.read", "key.list", "usage.read"] as const) {
+    const allowed = authorize(actor, action);
+    if (!allowed.ok) return allowed;
+  }
   const customerId = actor?.customerId ?? "";
   const c = await db.customer.findUnique({
     where: { id: customerId },
@@ -115,10 +117,23 @@ export async function getOwnOverview(actor: Actor | null): Promise<Result<OwnOve
       id: true,
       name: true,
       company: true,
-      tier: { select: { name: true, rateLimit: true, burstLimit: true, quotaLimit: true, quotaPeriod: true, maxKeys: true } },
-      apiKeys: { where: listedKeysWhere(customerId), orderBy: keyListOrder, select: keyViewSelect() },
+      usageSyncedAt: true,
+      tier: { select: { name: true, rateLimit: true, burstLimit: true, quotaLimit: true, quotaPeriod: true, maxKeys: true, usagePlanId: true } },
+      apiKeys: {
+        where: listedKeysWhere(customerId, now.getTime()),
+        orderBy: keyListOrder,
+        select: { ...keyViewSelect(now.getTime()), usagePlanId: true, usageDays: usageWindowSelect(now) },
+      },
     },
   });
   if (!c) return fail("not_found", "Your customer account was not found.");
-  return ok({ customerId: c.id, name: c.name, company: c.company, tier: c.tier, keys: c.apiKeys.map(toKeyView) });
+  const { usagePlanId: _plan, ...tier } = c.tier;
+  return ok({
+    customerId: c.id,
+    name: c.name,
+    company: c.company,
+    tier,
+    keys: c.apiKeys.map(({ usagePlanId: _p, usageDays: _d, ...key }) => toKeyView(key)),
+    usage: { syncedAt: c.usageSyncedAt, byKey: summarizeOwnKeys({ tier: c.tier, keys: c.apiKeys }, now) },
+  });
 }

@@ -1,5 +1,6 @@
 import { APIGatewayClient, UpdateUsageCommand } from "@aws-sdk/client-api-gateway";
 import { describe, expect, it } from "vitest";
+import { getOwnOverview } from "@/lib/customers/queries";
 import { db } from "@/lib/db";
 import { createKey } from "@/lib/keys/create-key";
 import { getOwnKeyUsage } from "@/lib/keys/queries";
@@ -34,11 +35,19 @@ describe("own key usage for the Keys page", () => {
     await refreshUsage(customer.customerId);
     const reached = await getOwnKeyUsage(customer);
     expect(reached.ok && reached.data.byKey[record.id]?.quota?.reached).toBe(true);
+
+    // The Keys page reads the same figures together with the keys, in its one query.
+    const overview = await getOwnOverview(customer);
+    if (!overview.ok || !reached.ok) throw new Error("not read");
+    expect(overview.data.usage).toEqual(reached.data);
+    expect(overview.data.keys.map((k) => k.id)).toContain(record.id);
+    expect(Object.keys(overview.data.keys[0] ?? {})).not.toContain("usageDays"); // only the view's fields reach the page
   });
 
   it("is the customer's own only", async () => {
     const staff = await newStaff("ADMIN");
     const result = await getOwnKeyUsage(staff);
     expect(result.ok).toBe(false);
+    expect((await getOwnOverview(staff)).ok).toBe(false);
   });
 });

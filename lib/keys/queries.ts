@@ -100,17 +100,44 @@ export interface OwnKeyUsage {
   byKey: Record<string, KeyUsageSummary>;
 }
 
+/** The cached UsageDay rows a key's usage summary reads: the longest quota period (a month) up to today. */
+export function usageWindowSelect(now: Date) {
+  const today = utcDay(now);
+  // A month-long quota period can start SYNC_DAYS − 1 days before today.
+  const from = dayStart(addDays(today, -(SYNC_DAYS - 1)));
+  return {
+    where: { date: { gte: from, lte: dayStart(today) } },
+    select: { date: true, usagePlanId: true, used: true, remaining: true },
+  } satisfies Prisma.UsageDayFindManyArgs;
+}
+
+interface UsageSource {
+  tier: { usagePlanId: string; quotaLimit: number | null; quotaPeriod: string | null };
+  keys: { id: string; status: string; usagePlanId: string; usageDays: { date: Date; usagePlanId: string; used: number; remaining: number | null }[] }[];
+}
+
+/** Per provisioned key, its usage summary from the cached rows loaded with usageWindowSelect. */
+export function summarizeOwnKeys({ tier, keys }: UsageSource, now: Date): Record<string, KeyUsageSummary> {
+  const quotaTier = { ...tier, quotaPeriod: isQuotaPeriod(tier.quotaPeriod) ? tier.quotaPeriod : null };
+  const provisioned = new Set<string>(PROVISIONED_KEY_STATUSES);
+  const byKey: Record<string, KeyUsageSummary> = {};
+  for (const key of keys) {
+    if (!provisioned.has(key.status)) continue;
+    const days = key.usageDays.map((d) => ({ ...d, date: utcDay(d.date) }));
+    byKey[key.id] = summarizeKeyUsage({ days, usagePlanId: key.usagePlanId, tier: quotaTier, now });
+  }
+  return byKey;
+}
+
 /**
- * Usage of the actor's own keys for the Keys page (today, last use, quota reached), in one query, from the cached
- * UsageDay rows only: it never calls AWS (the worker and the usage page's refresh fill the cache).
+ * Usage of the actor's own keys (today, last use, quota reached), in one query, from the cached UsageDay rows only:
+ * it never calls AWS (the worker and the usage page's refresh fill the cache). The Keys page reads the same figures
+ * together with its keys (getOwnOverview with usage).
  */
 export async function getOwnKeyUsage(actor: Actor | null, { now = new Date() }: { now?: Date } = {}): Promise<Result<OwnKeyUsage>> {
   const customerId = actor?.customerId ?? "";
   const allowed = authorize(actor, "usage.read", { customerId });
   if (!allowed.ok) return allowed;
-  const today = utcDay(now);
-  // A month-long quota period can start SYNC_DAYS − 1 days before today.
-  const from = dayStart(addDays(today, -(SYNC_DAYS - 1)));
   const customer = await db.customer.findUnique({
     where: { id: customerId },
     select: {
@@ -118,20 +145,10 @@ export async function getOwnKeyUsage(actor: Actor | null, { now = new Date() }: 
       tier: { select: { usagePlanId: true, quotaLimit: true, quotaPeriod: true } },
       apiKeys: {
         where: { status: { in: PROVISIONED_KEY_STATUSES } },
-        select: {
-          id: true,
-          usagePlanId: true,
-          usageDays: { where: { date: { gte: from, lte: dayStart(today) } }, select: { date: true, usagePlanId: true, used: true, remaining: true } },
-        },
+        select: { id: true, status: true, usagePlanId: true, usageDays: usageWindowSelect(now) },
       },
     },
   });
   if (!customer) return fail("not_found", "Your customer account was not found.");
-  const tier = { ...customer.tier, quotaPeriod: isQuotaPeriod(customer.tier.quotaPeriod) ? customer.tier.quotaPeriod : null };
-  const byKey: Record<string, KeyUsageSummary> = {};
-  for (const key of customer.apiKeys) {
-    const days = key.usageDays.map((d) => ({ ...d, date: utcDay(d.date) }));
-    byKey[key.id] = summarizeKeyUsage({ days, usagePlanId: key.usagePlanId, tier, now });
-  }
-  return ok({ syncedAt: customer.usageSyncedAt, byKey });
+  return ok({ syncedAt: customer.usageSyncedAt, byKey: summarizeOwnKeys({ tier: customer.tier, keys: customer.apiKeys }, now) });
 }

@@ -11,4 +11,6 @@ export interface Actor {
   authenticatedAt?: Date | null;
   /** The server-side session the request came with (lib/auth/sessions), when it came through one. */
   sessionId?: string | null;
+  /** Whether the person has a password (or signs in only through a provider), when the session lookup read it. */
+  hasPassword?: boolean;
 }
