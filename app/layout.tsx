@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { ThemeProvider } from "@/components/theme/theme-provider";
-import { Toaster } from "@/components/ui/sonner";
+import { LazyToaster } from "@/components/ui/lazy-toaster";
 import { getActor } from "@/lib/auth/session";
 import { branding, brandStyle, titleTemplate } from "@/lib/branding";
 import { requestNonce } from "@/lib/security/request-nonce";
@@ -46,7 +46,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {children}
           </main>
           <SiteFooter brand={brand} />
-          <Toaster />
+          <LazyToaster />
         </ThemeProvider>
       </body>
     </html>

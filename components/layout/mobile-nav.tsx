@@ -1,42 +1,22 @@
 "use client";
 
-import { LogIn, Menu as MenuIcon } from "lucide-react";
-import Link from "next/link";
-import { DropdownMenu as Menu } from "radix-ui";
-import { navLinksFor } from "@/components/layout/nav-links";
+import { Menu as MenuIcon } from "lucide-react";
+import type { ComponentProps } from "react";
 import { Button } from "@/components/ui/button";
-import { menuContentClass, menuItemClass } from "@/components/ui/menu-classes";
+import { LazyMenu } from "@/components/ui/lazy-menu";
 import type { Actor } from "@/lib/policy/actor";
 
-/** Under 640 px the header's links (and Sign in) fold into this menu, so the header stays one row at 390 px. */
-export function MobileNav({ role }: { role: Actor["role"] | null }) {
+export function MenuButton(props: ComponentProps<typeof Button>) {
   return (
-    <Menu.Root modal={false}>
-      <Menu.Trigger asChild>
-        <Button variant="ghost" size="icon" aria-label="Menu" className="sm:hidden">
-          <MenuIcon aria-hidden="true" />
-        </Button>
-      </Menu.Trigger>
-      <Menu.Portal>
-        <Menu.Content align="end" sideOffset={6} className={menuContentClass}>
-          {navLinksFor(role).map(({ href, label, Icon }) => (
-            <Menu.Item key={href} asChild className={menuItemClass}>
-              <Link href={href}>
-                <Icon aria-hidden="true" />
-                {label}
-              </Link>
-            </Menu.Item>
-          ))}
-          {role === null ? (
-            <Menu.Item asChild className={menuItemClass}>
-              <Link href="/sign-in">
-                <LogIn aria-hidden="true" />
-                Sign in
-              </Link>
-            </Menu.Item>
-          ) : null}
-        </Menu.Content>
-      </Menu.Portal>
-    </Menu.Root>
+    <Button variant="ghost" size="icon" aria-label="Menu" className="sm:hidden" {...props}>
+      <MenuIcon aria-hidden="true" />
+    </Button>
   );
+}
+
+const loadMenu = () => import("./mobile-nav-menu").then((m) => m.MobileNavMenu);
+
+/** Under 640 px the header's links (and Sign in) fold into this menu, so the header stays one row at 390 px; it loads on first use. */
+export function MobileNav({ role }: { role: Actor["role"] | null }) {
+  return <LazyMenu load={loadMenu} menuProps={{ role }} renderTrigger={(trigger) => <MenuButton {...trigger} />} />;
 }

@@ -4,7 +4,7 @@ import { useTheme } from "next-themes";
 import { Toaster as Sonner, type ToasterProps } from "sonner";
 
 /**
- * Toasts (sonner), in the portal's light or dark scheme. Mounted once in app/layout.tsx; call `toast()` from
+ * Toasts (sonner), in the portal's light or dark scheme. Mounted once in app/layout.tsx (through lazy-toaster.tsx); call `toast()` from
  * "sonner" anywhere in client code. Sonner injects its stylesheet from script (a CSSOM insert, which the CSP's
  * style-src does not govern), so it needs no nonce.
  */
