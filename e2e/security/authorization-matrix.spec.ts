@@ -78,6 +78,9 @@ const rows: Row[] = [
     },
   },
   { name: "endUserSessionsAction", page: "/admin/customers", args: (_w, ids) => [ids.userC], expect: adminOnly },
+  // Records: an id no operation has gets past the policy and parsing to "not_found" for the admin.
+  { name: "retryOperationAction", page: "/admin/operations", args: () => ["cnosuchoperation0000000"], expect: { ...adminOnly, admin: "not_found" } },
+  { name: "reconcileNowAction", page: "/admin/operations", args: () => [], expect: adminOnly },
   {
     name: "signUpAction",
     page: "/sign-up",
@@ -110,11 +113,16 @@ const pages: { path: string; expect: Record<Who, string> }[] = [
     path,
     expect: { anonymous: "sign-in", "customer A": "200", "customer B": "200", billing: "403", admin: "403" } as Record<Who, string>,
   })),
-  ...["/admin/customers", "/admin/tier-requests"].map((path) => ({
+  ...["/admin/customers", "/admin/tier-requests", "/admin/operations", "/admin/audit"].map((path) => ({
     path,
     expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "403", admin: "200" } as Record<Who, string>,
   })),
   { path: "/billing", expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "200", admin: "200" } },
+];
+
+/** Route handlers (downloads): anonymous 401, other roles 403, never a redirect or a body for them. */
+const routes: { path: string; expect: Record<Who, string> }[] = [
+  { path: "/admin/audit/export", expect: { anonymous: "401", "customer A": "403", "customer B": "403", billing: "403", admin: "200" } },
 ];
 
 let pageOfA: Page;
@@ -194,6 +202,17 @@ test("only the allowed identities can call each server action and open each page
       const got = response.status() >= 300 && response.status() < 400 && (response.headers().location ?? "").includes("/sign-in") ? "sign-in" : String(response.status());
       line.push(`${who}: ${got}`);
       if (got !== p.expect[who]) mismatches.push(`GET ${p.path} as ${who}: expected ${p.expect[who]}, got ${got}`);
+    }
+    matrix.push(line);
+  }
+  for (const r of routes) {
+    const line = [r.path];
+    for (const who of WHO) {
+      const response = await contexts[who].get(`${base}${r.path}`, { maxRedirects: 0 });
+      const got = String(response.status());
+      line.push(`${who}: ${got}`);
+      if (got !== r.expect[who]) mismatches.push(`GET ${r.path} as ${who}: expected ${r.expect[who]}, got ${got}`);
+      if (got !== "200" && (await response.text()).includes("actor_email")) mismatches.push(`GET ${r.path} as ${who}: refused but sent the log`);
     }
     matrix.push(line);
   }

@@ -132,7 +132,11 @@ async function compensate(id: string, ctx: OperationContext, failure: string): P
     });
     return { status: "retrying", error: failure, runAfter };
   }
-  await db.operation.update({ where: { id }, data: { status: "FAILED", finishedAt: new Date(), lockedUntil: null, lastError: failure } });
+  const now = new Date();
+  await db.operation.update({
+    where: { id },
+    data: { status: "FAILED", finishedAt: now, lockedUntil: null, lastError: failure, compensatedAt: handler.compensate ? now : null },
+  });
   return { status: "failed", error: failure };
 }
 

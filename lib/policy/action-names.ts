@@ -40,6 +40,12 @@ export const POLICY_ACTIONS = [
   "tier.request.decide",
   "billing.read",
   "user.end_sessions",
+  // Records: the durable operations queue and the audit log (admin console).
+  "operation.list",
+  "operation.retry",
+  "operation.reconcile",
+  "audit.read",
+  "audit.export",
 ] as const;
 export type PolicyAction = (typeof POLICY_ACTIONS)[number];
 

@@ -41,6 +41,12 @@ export const permissions = {
   "tier.request.decide": ["ADMIN"],
   "billing.read": ["BILLING", "ADMIN"],
   "user.end_sessions": ["ADMIN"],
+  // Records: the durable operations queue and the audit log (admin console).
+  "operation.list": ["ADMIN"],
+  "operation.retry": ["ADMIN"],
+  "operation.reconcile": ["ADMIN"],
+  "audit.read": ["ADMIN"],
+  "audit.export": ["ADMIN"],
 } as const satisfies Record<PolicyAction, readonly Role[] | typeof PUBLIC>;
 
 /** The actions anyone may call. */

@@ -1,0 +1,35 @@
+// GET /admin/audit/export?actor=&action=&customer=&outcome=&from=&to=: the filtered audit log as a CSV download,
+// streamed. Guarded by the policy (audit.export: admins); anonymous callers get 401, other roles 403.
+import { exportAuditCsv } from "@/lib/audit/export";
+import { parseAuditFilters } from "@/lib/audit/filter-schema";
+import { getActor } from "@/lib/auth/session";
+import { authorize } from "@/lib/policy/authorize";
+import { httpStatus } from "@/lib/result";
+
+export const dynamic = "force-dynamic";
+
+const text = (status: number, message: string) =>
+  new Response(`${message}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+
+export async function GET(request: Request) {
+  const actor = await getActor();
+  const allowed = authorize(actor, "audit.export");
+  if (!allowed.ok) return text(httpStatus[allowed.error.code], allowed.error.message);
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const parsed = parseAuditFilters(params);
+  if (!parsed.ok) {
+    const problems = Object.entries(parsed.fieldErrors).map(([field, messages]) => `${field}: ${messages.join(" ")}`);
+    return text(400, `The filters are not valid.\n${problems.join("\n")}`);
+  }
+  const result = await exportAuditCsv(actor, parsed.filters);
+  if (!result.ok) return text(httpStatus[result.error.code], result.error.message);
+  const day = new Date().toISOString().slice(0, 10);
+  return new Response(result.data, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="audit-log-${day}.csv"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
