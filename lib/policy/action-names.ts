@@ -40,6 +40,17 @@ export const POLICY_ACTIONS = [
   "tier.request.decide",
   "billing.read",
   "user.end_sessions",
+  // Admin console: customers and staff (app/admin/customers, app/admin/staff).
+  "customer.read",
+  "customer.suspend",
+  "customer.resume",
+  "customer.change_tier",
+  "customer.delete",
+  "customer.extend_quota",
+  "staff.list",
+  "staff.invite",
+  "staff.change_role",
+  "staff.remove",
 ] as const;
 export type PolicyAction = (typeof POLICY_ACTIONS)[number];
 
