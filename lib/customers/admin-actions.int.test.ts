@@ -6,6 +6,7 @@ import { listCustomers } from "@/lib/customers/queries";
 import { db } from "@/lib/db";
 import { createKey } from "@/lib/keys/create-key";
 import { setOwnKeyEnabled } from "@/lib/keys/manage-key";
+import { reconcile } from "@/lib/operations/reconcile";
 import { drainOperations } from "@/lib/operations/run";
 import { utcDay } from "@/lib/usage/utc-days";
 import { ensureTiers, newCustomer, newStaff } from "@/test/fixtures";
@@ -72,6 +73,9 @@ describe("admin actions on a customer", () => {
     expect(enabled.ok ? "" : enabled.error.code).toBe("forbidden");
     const again = await suspendCustomer(admin, customer.customerId, {});
     expect(again.ok ? "" : again.error.code).toBe("conflict");
+    // Reconciliation keeps a suspended customer's keys (disabled), it does not treat them as orphans.
+    await reconcile();
+    for (const r of records) expect(await enabledInAws(r.awsKeyId ?? "")).toBe(false);
     const listed = await listCustomers(admin, { page: 1, status: "suspended", query: customer.email });
     expect(listed.ok && listed.data.rows.map((r) => r.id)).toEqual([customer.customerId]);
 
