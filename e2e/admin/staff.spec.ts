@@ -31,16 +31,16 @@ test("an admin invites billing staff, who sets a password from the e-mail; role 
   const customer = await browser.newContext();
   await signUp(await customer.newPage(), { name: "Not Staff", email: customerEmail });
   await customer.close();
-  await page.getByLabel("E-mail").fill(customerEmail);
-  await page.getByLabel("Name").fill("Not Staff");
+  await page.getByLabel("E-mail", { exact: true }).fill(customerEmail);
+  await page.getByLabel("Name", { exact: true }).fill("Not Staff");
   await page.getByRole("button", { name: "Invite" }).click();
   await expect(page.getByText("That e-mail belongs to a customer's user. Staff need an address of their own.")).toBeVisible();
 
   // A real invitation.
   const email = uniqueEmail("billing");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Name").fill("Bea Billing");
-  await page.getByLabel("Role").selectOption("BILLING");
+  await page.getByLabel("E-mail", { exact: true }).fill(email);
+  await page.getByLabel("Name", { exact: true }).fill("Bea Billing");
+  await page.getByLabel("Role", { exact: true }).selectOption("BILLING");
   await page.getByRole("button", { name: "Invite" }).click();
   await expect(page.getByText(`Invitation sent to ${email} as billing staff. The link works for 72 hours.`)).toBeVisible();
   const row = page.getByTestId("staff-row").filter({ hasText: email });

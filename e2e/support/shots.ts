@@ -17,7 +17,10 @@ export async function shootPage(browser: Browser, storageState: string, path: st
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(path);
-      await page.waitForLoadState("networkidle");
+      await page.waitForLoadState("load");
+      await page.evaluate(() => document.fonts.ready);
+      // Let lazily loaded parts (the usage chart loads when the browser is idle) draw before the picture is taken.
+      await page.waitForTimeout(1500);
       await page.screenshot({ path: join(SHOTS_DIR, `${name}-${colorScheme}-${width}.png`), fullPage: true });
       if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     }
