@@ -19,8 +19,8 @@ export default async function StaffPage() {
         title="Staff"
         description={`${result.data.length} staff member${result.data.length === 1 ? "" : "s"}: admins run the console, billing staff see billing only.`}
       />
-      <div className="grid gap-6 xl:grid-cols-3">
-        <Card title="Team" className="xl:col-span-2">
+      <div className="grid gap-6">
+        <Card title="Team">
           <StaffTable
             adminCount={admins}
             rows={result.data.map((s) => ({
@@ -34,7 +34,7 @@ export default async function StaffPage() {
             }))}
           />
         </Card>
-        <Card title="Invite staff">
+        <Card title="Invite staff" className="max-w-xl">
           <InviteStaffForm />
         </Card>
       </div>

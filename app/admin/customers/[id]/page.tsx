@@ -65,7 +65,7 @@ export default async function CustomerDetailPage({ params }: { params: Promise<{
           This customer&apos;s keys are disabled in AWS and they cannot create or enable keys until you resume them.
         </Alert>
       ) : null}
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid items-start gap-6 lg:grid-cols-3">
         <Card title="Profile" className="lg:col-span-2">
           <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
             <div>
@@ -158,7 +158,7 @@ export default async function CustomerDetailPage({ params }: { params: Promise<{
           rows={c.keys.map((k) => ({ id: k.id, name: k.name, lastFour: k.lastFour, awsKeyId: k.awsKeyId, status: k.status, suspended: k.suspended, createdAt: k.createdAt.toISOString() }))}
         />
       </Card>
-      <div className="mt-6 grid gap-6 xl:grid-cols-2">
+      <div className="mt-6 grid gap-6">
         <Card title="Operations">
           <OperationsTable
             rows={c.operations.map((o) => ({ id: o.id, kind: o.kind, status: o.status, attempts: o.attempts, lastError: o.lastError, createdAt: o.createdAt.toISOString(), finishedAt: iso(o.finishedAt) }))}
