@@ -1,5 +1,6 @@
 import { CreateKeyForm } from "./_components/create-key-form";
 import { KeyList } from "./_components/key-list";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
 import { PageHeader } from "@/components/ui/page-header";
@@ -26,11 +27,22 @@ export default async function DashboardPage() {
   const keys = account.keys;
   const invokeUrl = api?.invokeUrl ?? "https://your-api.example.com";
   const liveKeys = keys.filter((k) => isLiveKey(k.status)).length;
-  const disabledReason = roomForAnotherKey(liveKeys, account.tier) ? null : keyLimitReached(account.tier);
+  const suspended = account.status === "SUSPENDED";
+  const disabledReason = suspended
+    ? "Your account is suspended, so no key can be created."
+    : roomForAnotherKey(liveKeys, account.tier)
+      ? null
+      : keyLimitReached(account.tier);
 
   return (
     <>
       <PageHeader title={`Welcome, ${account.name}`} description={account.company ?? undefined} />
+      {suspended ? (
+        <Alert tone="warning" title="Your account is suspended" className="mb-6" data-testid="suspended-notice">
+          An administrator suspended this account: your API keys are disabled and new keys cannot be created. Contact
+          the API&apos;s administrators to have it resumed.
+        </Alert>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title="Your tier" className="lg:col-span-1">
           <p className="text-2xl font-bold text-primary" data-testid="current-tier">

@@ -19,6 +19,8 @@ interface Ids {
   requestA: string;
   /** The user id of a third customer, C, whose sessions the admin row ends. */
   userC: string;
+  /** C's customer id, for the admin's customer actions (suspended and resumed; the rest refused by validation). */
+  customerC: string;
 }
 
 interface Row {
@@ -81,6 +83,31 @@ const rows: Row[] = [
   // Records: an id no operation has gets past the policy and parsing to "not_found" for the admin.
   { name: "retryOperationAction", page: "/admin/operations", args: () => ["cnosuchoperation0000000"], expect: { ...adminOnly, admin: "not_found" } },
   { name: "reconcileNowAction", page: "/admin/operations", args: () => [], expect: adminOnly },
+  // Admin console: customers (C is suspended, then resumed; the other changes are refused by validation) and staff.
+  { name: "suspendCustomerAction", page: "/admin/customers", args: (_w, ids) => [ids.customerC, { form: { reason: "matrix" } }], expect: adminOnly },
+  { name: "resumeCustomerAction", page: "/admin/customers", args: (_w, ids) => [ids.customerC], expect: adminOnly },
+  {
+    name: "changeCustomerTierAction",
+    page: "/admin/customers",
+    args: (_w, ids) => [ids.customerC, { form: { tierId: "not-a-tier" } }],
+    expect: { ...adminOnly, admin: "invalid" },
+  },
+  { name: "extendQuotaAction", page: "/admin/customers", args: (_w, ids) => [ids.customerC, { form: { extra: "0" } }], expect: { ...adminOnly, admin: "invalid" } },
+  {
+    name: "deleteCustomerAction",
+    page: "/admin/customers",
+    args: (_w, ids) => [ids.customerC, { form: { confirm: "not the customer's name" } }],
+    expect: { ...adminOnly, admin: "invalid" },
+  },
+  {
+    name: "inviteStaffAction",
+    page: "/admin/staff",
+    args: () => [{ form: { email: "not-an-email", name: "Matrix", role: "ADMIN" } }],
+    expect: { ...adminOnly, admin: "invalid" },
+  },
+  { name: "changeStaffRoleAction", page: "/admin/staff", args: (_w, ids) => [ids.userC, { form: { role: "OWNER" } }], expect: { ...adminOnly, admin: "invalid" } },
+  // C is a customer's user, not staff: past the policy, the admin is told there is no such staff member.
+  { name: "removeStaffAction", page: "/admin/staff", args: (_w, ids) => [ids.userC], expect: { ...adminOnly, admin: "not_found" } },
   {
     name: "signUpAction",
     page: "/sign-up",
@@ -114,6 +141,7 @@ const pages: { path: string; expect: Record<Who, string> }[] = [
     expect: { anonymous: "sign-in", "customer A": "200", "customer B": "200", billing: "403", admin: "403" } as Record<Who, string>,
   })),
   ...["/admin/customers", "/admin/tier-requests", "/admin/operations", "/admin/audit"].map((path) => ({
+  ...["/admin/customers", "/admin/customers/:customerC", "/admin/staff", "/admin/tier-requests"].map((path) => ({
     path,
     expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "403", admin: "200" } as Record<Who, string>,
   })),
@@ -162,9 +190,6 @@ test("only the allowed identities can call each server action and open each page
   const requestA = await requestEnterprise(a.page);
   const c = await customerContext(browser, "Matrix C");
   const userC = ((await (await c.context.request.get(`${base}/api/auth/session`)).json()) as { user?: { id?: string } }).user?.id ?? "";
-  const ids: Ids = { keyA: keys.one ?? "", keyA2: keys.two ?? "", keyA3: keys.three ?? "", requestA, userC };
-  expect(Object.values(ids).every(Boolean)).toBe(true);
-
   const contexts: Record<Who, APIRequestContext> = {
     anonymous: (await browser.newContext()).request,
     "customer A": a.context.request,
@@ -172,6 +197,12 @@ test("only the allowed identities can call each server action and open each page
     billing: (await browser.newContext({ storageState: storageState("billing") })).request,
     admin: (await browser.newContext({ storageState: storageState("admin") })).request,
   };
+  // C's customer id, as the admin's customer list links to it.
+  const emailC = ((await (await c.context.request.get(`${base}/api/auth/session`)).json()) as { user?: { email?: string } }).user?.email ?? "";
+  const listHtml = await (await contexts.admin.get(`${base}/admin/customers?${new URLSearchParams({ q: emailC })}`)).text();
+  const customerC = /\/admin\/customers\/([A-Za-z0-9_-]+)"/.exec(listHtml)?.[1] ?? "";
+  const ids: Ids = { keyA: keys.one ?? "", keyA2: keys.two ?? "", keyA3: keys.three ?? "", requestA, userC, customerC };
+  expect(Object.values(ids).every(Boolean)).toBe(true);
 
   const actions = serverActions();
   const byName = new Map<string, ActionRef>(actions.map((action) => [action.name, action]));
@@ -197,8 +228,9 @@ test("only the allowed identities can call each server action and open each page
   for (const row of rows.filter((r) => r.name !== "deleteAccountAction")) await runRow(row);
   for (const p of pages) {
     const line = [p.path];
+    const path = p.path.replace(":customerC", ids.customerC);
     for (const who of WHO) {
-      const response = await contexts[who].get(`${base}${p.path}`, { maxRedirects: 0 });
+      const response = await contexts[who].get(`${base}${path}`, { maxRedirects: 0 });
       const got = response.status() >= 300 && response.status() < 400 && (response.headers().location ?? "").includes("/sign-in") ? "sign-in" : String(response.status());
       line.push(`${who}: ${got}`);
       if (got !== p.expect[who]) mismatches.push(`GET ${p.path} as ${who}: expected ${p.expect[who]}, got ${got}`);

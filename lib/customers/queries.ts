@@ -32,14 +32,23 @@ export interface CustomerPage {
 /** Customers for the admin list: searched by name, company or user e-mail, newest first, one page at a time. */
 export async function listCustomers(
   actor: Actor | null,
-  { query, page, pageSize = 20 }: { query?: string; page: number; pageSize?: number },
+  {
+    query,
+    page,
+    pageSize = 20,
+    tierId,
+    status,
+  }: { query?: string; page: number; pageSize?: number; tierId?: string; status?: "active" | "suspended" | "deleted" | "all" },
 ): Promise<Result<CustomerPage>> {
   const allowed = authorize(actor, "customer.list");
   if (!allowed.ok) return allowed;
   const term = cleanSearchTerm(query);
   const q = term ? likeLiteral(term) : "";
+  const statusWhere: Prisma.CustomerWhereInput["status"] =
+    status === "active" ? "ACTIVE" : status === "suspended" ? "SUSPENDED" : status === "deleted" ? "DELETED" : { not: "DELETED" };
   const where: Prisma.CustomerWhereInput = {
-    status: { not: "DELETED" },
+    status: statusWhere,
+    ...(tierId ? { tierId } : {}),
     ...(q
       ? {
           OR: [
@@ -91,6 +100,8 @@ export async function listCustomers(
 export interface OwnAccount {
   customerId: string;
   name: string;
+  /** SUSPENDED: an admin suspended the account; its keys are disabled and no key can be created or enabled. */
+  status: "ACTIVE" | "SUSPENDED" | "DELETED";
   company: string | null;
   tier: { name: string; rateLimit: number; burstLimit: number; quotaLimit: number | null; quotaPeriod: string | null; maxKeys: number };
 }
@@ -117,6 +128,7 @@ export async function getOwnOverview(actor: Actor | null, { now = new Date() }: 
       id: true,
       name: true,
       company: true,
+      status: true,
       usageSyncedAt: true,
       tier: { select: { name: true, rateLimit: true, burstLimit: true, quotaLimit: true, quotaPeriod: true, maxKeys: true, usagePlanId: true } },
       apiKeys: {
@@ -131,6 +143,7 @@ export async function getOwnOverview(actor: Actor | null, { now = new Date() }: 
   return ok({
     customerId: c.id,
     name: c.name,
+    status: c.status,
     company: c.company,
     tier,
     keys: c.apiKeys.map(({ usagePlanId: _p, usageDays: _d, ...key }) => toKeyView(key)),

@@ -15,6 +15,11 @@ import { invalidInput } from "@/lib/validation/field-errors";
 
 const live = isProvisionedKey;
 
+async function customerSuspended(customerId: string): Promise<boolean> {
+  const customer = await db.customer.findUnique({ where: { id: customerId }, select: { status: true } });
+  return customer?.status !== "ACTIVE";
+}
+
 export async function renameKey(actor: Actor | null, keyId: unknown, input: unknown): Promise<Result<{ notice: string | null }>> {
   const key = await loadOwnedKey(actor, keyId, "key.rename");
   if (!key.ok || !actor) return key.ok ? fail("unauthenticated", "Please sign in.") : key;
@@ -39,6 +44,7 @@ export async function setOwnKeyEnabled(actor: Actor | null, keyId: unknown, enab
   if (!key.ok || !actor) return key.ok ? fail("unauthenticated", "Please sign in.") : key;
   if (!live(key.data.status)) return fail("conflict", "This key can no longer be changed.");
   if ((key.data.status === "ACTIVE") === enabled) return ok({ notice: null });
+  if (enabled && (await customerSuspended(key.data.customerId))) return fail("forbidden", "Your account is suspended, so keys cannot be enabled.");
   const result = await applyKeyChange(actor, {
     kind: "SET_KEY_ENABLED",
     keyId: key.data.id,

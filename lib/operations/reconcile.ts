@@ -91,7 +91,7 @@ export async function reconcile(): Promise<ReconcileReport> {
       return;
     }
     if (busyCustomers.has(record.customerId) || record.status === "PENDING") return;
-    const live = isProvisionedKey(record.status) && record.customer.status === "ACTIVE";
+    const live = isProvisionedKey(record.status) && record.customer.status !== "DELETED";
     if (!live || (record.awsKeyId !== null && record.awsKeyId !== awsKey.id)) {
       await deleteAwsKeyIfPresent(awsKey.id);
       report.revokedKeysDeleted++;

@@ -3,11 +3,13 @@ import type { OperationKind } from "@/lib/generated/prisma";
 import type { OperationHandler } from "@/lib/operations/handler";
 import { createKeyHandler } from "@/lib/operations/handlers/create-key";
 import { deleteCustomerHandler } from "@/lib/operations/handlers/delete-customer";
+import { extendQuotaHandler } from "@/lib/operations/handlers/extend-quota";
 import { moveTierHandler } from "@/lib/operations/handlers/move-tier";
 import { renameKeyHandler } from "@/lib/operations/handlers/rename-key";
 import { revokeKeyHandler } from "@/lib/operations/handlers/revoke-key";
 import { rotateKeyHandler } from "@/lib/operations/handlers/rotate-key";
 import { setKeyEnabledHandler } from "@/lib/operations/handlers/set-key-enabled";
+import { resumeCustomerHandler, suspendCustomerHandler } from "@/lib/operations/handlers/suspend-customer";
 
 export const handlers: Record<OperationKind, OperationHandler> = {
   CREATE_KEY: createKeyHandler,
@@ -17,4 +19,7 @@ export const handlers: Record<OperationKind, OperationHandler> = {
   ROTATE_KEY: rotateKeyHandler,
   MOVE_TIER: moveTierHandler,
   DELETE_CUSTOMER: deleteCustomerHandler,
+  SUSPEND_CUSTOMER: suspendCustomerHandler,
+  RESUME_CUSTOMER: resumeCustomerHandler,
+  EXTEND_QUOTA: extendQuotaHandler,
 };

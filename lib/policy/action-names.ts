@@ -46,6 +46,17 @@ export const POLICY_ACTIONS = [
   "operation.reconcile",
   "audit.read",
   "audit.export",
+  // Admin console: customers and staff (app/admin/customers, app/admin/staff).
+  "customer.read",
+  "customer.suspend",
+  "customer.resume",
+  "customer.change_tier",
+  "customer.delete",
+  "customer.extend_quota",
+  "staff.list",
+  "staff.invite",
+  "staff.change_role",
+  "staff.remove",
 ] as const;
 export type PolicyAction = (typeof POLICY_ACTIONS)[number];
 

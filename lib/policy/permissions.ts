@@ -47,6 +47,17 @@ export const permissions = {
   "operation.reconcile": ["ADMIN"],
   "audit.read": ["ADMIN"],
   "audit.export": ["ADMIN"],
+  // Admin console: customers and staff.
+  "customer.read": ["ADMIN"],
+  "customer.suspend": ["ADMIN"],
+  "customer.resume": ["ADMIN"],
+  "customer.change_tier": ["ADMIN"],
+  "customer.delete": ["ADMIN"],
+  "customer.extend_quota": ["ADMIN"],
+  "staff.list": ["ADMIN"],
+  "staff.invite": ["ADMIN"],
+  "staff.change_role": ["ADMIN"],
+  "staff.remove": ["ADMIN"],
 } as const satisfies Record<PolicyAction, readonly Role[] | typeof PUBLIC>;
 
 /** The actions anyone may call. */

@@ -4,37 +4,79 @@ import { CustomersTable } from "./_components/customers-table";
 import { buttonClass } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
+import { NativeSelect } from "@/components/ui/select";
 import { requirePagePermission } from "@/lib/auth/guards";
+import { listTierOptions } from "@/lib/customers/admin-queries";
+import { customerListParamsSchema } from "@/lib/customers/admin-schemas";
 import { listCustomers } from "@/lib/customers/queries";
 
 export const metadata = { title: "Customers" };
 export const dynamic = "force-dynamic";
 
-export default async function CustomersPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+const STATUS_LABELS = { all: "Active and suspended", active: "Active", suspended: "Suspended", deleted: "Deleted" } as const;
+
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission("customer.list", "/admin/customers");
-  const { q = "", page = "1" } = await searchParams;
-  const result = await listCustomers(actor, { query: q, page: Number.parseInt(page, 10) || 1 });
+  const raw = await searchParams;
+  const params = customerListParamsSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const q = params.q ?? "";
+  const status = params.status ?? "all";
+  const [result, tiers] = await Promise.all([
+    listCustomers(actor, { query: q, page: params.page ?? 1, tierId: params.tier, status }),
+    listTierOptions(actor),
+  ]);
   if (!result.ok) throw new Error(result.error.message);
+  const tierOptions = tiers.ok ? tiers.data : [];
   const { rows, total, pageCount } = result.data;
   const current = result.data.page;
-  const pageHref = (p: number) => `/admin/customers?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
+  const filters = { ...(q ? { q } : {}), ...(params.tier ? { tier: params.tier } : {}), ...(status !== "all" ? { status } : {}) };
+  const pageHref = (p: number) => `/admin/customers?${new URLSearchParams({ ...filters, page: String(p) })}`;
+  const filtered = Boolean(q || params.tier || status !== "all");
 
   return (
     <>
-      <PageHeader title="Customers" description={`${total.toLocaleString("en-US")} customer${total === 1 ? "" : "s"}`} />
-      <form role="search" className="mb-4 flex flex-wrap gap-2" action="/admin/customers">
-        <label htmlFor="q" className="sr-only">
-          Search customers
-        </label>
-        <div className="relative min-w-0 flex-1 basis-56">
-          <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
-          <Input id="q" name="q" type="search" defaultValue={q} maxLength={100} placeholder="Search by name, company or e-mail" className="pl-8" />
+      <PageHeader title="Customers" description={`${total.toLocaleString("en-US")} customer${total === 1 ? "" : "s"}${filtered ? " match" : ""}`} />
+      <form role="search" className="mb-4 grid gap-2 sm:grid-cols-[minmax(0,1fr)_auto_auto_auto] sm:items-end" action="/admin/customers">
+        <div className="min-w-0 space-y-1">
+          <label htmlFor="q" className="text-sm font-medium">
+            Search customers
+          </label>
+          <div className="relative">
+            <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
+            <Input id="q" name="q" type="search" defaultValue={q} maxLength={100} placeholder="Name, company or e-mail" className="pl-8" />
+          </div>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="tier" className="text-sm font-medium">
+            Tier
+          </label>
+          <NativeSelect id="tier" name="tier" defaultValue={params.tier ?? ""}>
+            <option value="">All tiers</option>
+            {tierOptions.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="status" className="text-sm font-medium">
+            Status
+          </label>
+          <NativeSelect id="status" name="status" defaultValue={status}>
+            {Object.entries(STATUS_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </NativeSelect>
         </div>
         <button type="submit" className={buttonClass("default")}>
           Search
         </button>
       </form>
       <CustomersTable
+        filtered={filtered}
         query={q}
         rows={rows.map((c) => ({
           id: c.id,
@@ -49,7 +91,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         }))}
       />
       {pageCount > 1 ? (
-        <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
+        <nav aria-label="Pagination" className="mt-4 flex items-center justify-between gap-2 text-sm">
           {current > 1 ? (
             <Link href={pageHref(current - 1)} className={buttonClass("outline", "h-8 px-3")} rel="prev">
               <ChevronLeft aria-hidden="true" /> Previous
@@ -58,7 +100,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
             <span />
           )}
           <span aria-current="page">
-            Page {current} of {pageCount}
+            Page {current.toLocaleString("en-US")} of {pageCount.toLocaleString("en-US")}
           </span>
           {current < pageCount ? (
             <Link href={pageHref(current + 1)} className={buttonClass("outline", "h-8 px-3")} rel="next">

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { EndSessionsButton } from "./end-sessions-button";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type ColumnDef } from "@/components/ui/data-table";
@@ -25,10 +26,12 @@ const columns: ColumnDef<CustomerListRow, unknown>[] = [
     accessorFn: (c) => `${c.name} ${c.company ?? ""}`,
     cell: ({ row: { original: c } }) => (
       <div className="min-w-40">
-        <span className="font-medium">{c.name}</span>
+        <Link href={`/admin/customers/${c.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
+          {c.name}
+        </Link>
         {c.company ? <span className="block text-muted-foreground">{c.company}</span> : null}
         {c.status !== "ACTIVE" ? (
-          <Badge tone="warning" className="mt-1">
+          <Badge tone={c.status === "DELETED" ? "slate" : "warning"} className="mt-1 flex">
             {c.status.toLowerCase()}
           </Badge>
         ) : null}
@@ -55,12 +58,12 @@ const columns: ColumnDef<CustomerListRow, unknown>[] = [
     id: "sessions",
     header: "Sessions",
     enableSorting: false,
-    cell: ({ row: { original: c } }) => (c.userId ? <EndSessionsButton userId={c.userId} email={c.email ?? c.name} /> : "—"),
+    cell: ({ row: { original: c } }) => (c.userId && c.status !== "DELETED" ? <EndSessionsButton userId={c.userId} email={c.email ?? c.name} /> : "—"),
   },
 ];
 
 /** This page of customers (newest first; the search and the pages are in the URL, run on the server). */
-export function CustomersTable({ rows, query }: { rows: CustomerListRow[]; query: string }) {
+export function CustomersTable({ rows, query, filtered }: { rows: CustomerListRow[]; query: string; filtered: boolean }) {
   return (
     <DataTable
       columns={columns}
@@ -68,7 +71,7 @@ export function CustomersTable({ rows, query }: { rows: CustomerListRow[]; query
       caption="Customers, newest first"
       rowTestId="customer-row"
       getRowId={(c) => c.id}
-      empty={query ? `No customers match “${query}”.` : "No customers yet."}
+      empty={query ? `No customers match “${query}”.` : filtered ? "No customers match these filters." : "No customers yet."}
     />
   );
 }
