@@ -1,13 +1,16 @@
 import "server-only";
 import type { OperationKind } from "@/lib/generated/prisma";
 import type { OperationHandler } from "@/lib/operations/handler";
+import { bootstrapTiersHandler } from "@/lib/operations/handlers/bootstrap-tiers";
 import { createKeyHandler } from "@/lib/operations/handlers/create-key";
 import { deleteCustomerHandler } from "@/lib/operations/handlers/delete-customer";
 import { moveTierHandler } from "@/lib/operations/handlers/move-tier";
+import { retireTierHandler } from "@/lib/operations/handlers/retire-tier";
 import { renameKeyHandler } from "@/lib/operations/handlers/rename-key";
 import { revokeKeyHandler } from "@/lib/operations/handlers/revoke-key";
 import { rotateKeyHandler } from "@/lib/operations/handlers/rotate-key";
 import { setKeyEnabledHandler } from "@/lib/operations/handlers/set-key-enabled";
+import { updateTierHandler } from "@/lib/operations/handlers/update-tier";
 
 export const handlers: Record<OperationKind, OperationHandler> = {
   CREATE_KEY: createKeyHandler,
@@ -17,4 +20,7 @@ export const handlers: Record<OperationKind, OperationHandler> = {
   ROTATE_KEY: rotateKeyHandler,
   MOVE_TIER: moveTierHandler,
   DELETE_CUSTOMER: deleteCustomerHandler,
+  BOOTSTRAP_TIERS: bootstrapTiersHandler,
+  UPDATE_TIER: updateTierHandler,
+  RETIRE_TIER: retireTierHandler,
 };

@@ -40,6 +40,12 @@ export const POLICY_ACTIONS = [
   "tier.request.decide",
   "billing.read",
   "user.end_sessions",
+  // Tier administration (/admin/tiers).
+  "tier.admin_read",
+  "tier.bootstrap",
+  "tier.create",
+  "tier.update",
+  "tier.retire",
 ] as const;
 export type PolicyAction = (typeof POLICY_ACTIONS)[number];
 
