@@ -78,6 +78,11 @@ const rows: Row[] = [
     },
   },
   { name: "endUserSessionsAction", page: "/admin/customers", args: (_w, ids) => [ids.userC], expect: adminOnly },
+  // Tier administration: arguments that pass the policy and reach validation, so the admin's call changes nothing.
+  { name: "bootstrapTiersAction", page: "/admin/tiers", args: () => [{ form: { apiStage: "nosuchapi:nostage" } }], expect: { ...adminOnly, admin: "invalid" } },
+  { name: "createTierAction", page: "/admin/tiers", args: () => [{ form: { name: "", rateLimit: "-1" } }], expect: { ...adminOnly, admin: "invalid" } },
+  { name: "updateTierAction", page: "/admin/tiers", args: () => ["nosuchtier", { form: { name: "Matrix", rateLimit: "lots" } }], expect: { ...adminOnly, admin: "invalid" } },
+  { name: "retireTierAction", page: "/admin/tiers", args: () => ["nosuchtier", { form: { toTierId: "" } }], expect: { ...adminOnly, admin: "invalid" } },
   {
     name: "signUpAction",
     page: "/sign-up",
@@ -110,7 +115,7 @@ const pages: { path: string; expect: Record<Who, string> }[] = [
     path,
     expect: { anonymous: "sign-in", "customer A": "200", "customer B": "200", billing: "403", admin: "403" } as Record<Who, string>,
   })),
-  ...["/admin/customers", "/admin/tier-requests"].map((path) => ({
+  ...["/admin/customers", "/admin/tier-requests", "/admin/tiers"].map((path) => ({
     path,
     expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "403", admin: "200" } as Record<Who, string>,
   })),
