@@ -1,7 +1,7 @@
 import "server-only";
-import { listUsagePlans } from "@/lib/aws/api-gateway";
+import { listUsagePlans, type UsagePlanSummary } from "@/lib/aws/api-gateway";
 import { toAppError } from "@/lib/aws/errors";
-import { createUsagePlan, deleteUsagePlan, listApiStages } from "@/lib/aws/usage-plans";
+import { createUsagePlan, deleteUsagePlan, getUsagePlan, listApiStages } from "@/lib/aws/usage-plans";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { targetApi } from "@/lib/gateway/target-api";
@@ -135,7 +135,12 @@ export async function createTier(actor: Actor | null, input: unknown): Promise<R
 async function currentSettings(tierId: string): Promise<{ tier: { id: string; name: string; usagePlanId: string; available: boolean }; settings: TierSettings } | null> {
   const tier = await db.tier.findUnique({ where: { id: tierId } });
   if (!tier) return null;
-  const plan = (await listUsagePlans()).find((p) => p.id === tier.usagePlanId);
+  let plan: UsagePlanSummary | null = null;
+  try {
+    plan = await getUsagePlan(tier.usagePlanId);
+  } catch (error) {
+    if (!(error instanceof Error && error.name === "NotFoundException")) throw error;
+  }
   return {
     tier,
     settings: {
