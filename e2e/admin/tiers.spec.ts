@@ -55,7 +55,7 @@ test("creating a tier refuses bad input next to each field, then creates the usa
   await dialog.getByLabel("Monthly price (USD)").fill("19");
   await dialog.getByLabel("Keys per customer").fill("3");
   await dialog.getByRole("button", { name: "Create tier" }).click();
-  await expect(dialog.getByText(/exists already/)).toBeVisible();
+  await expect(dialog.getByText("A tier named like “Premium” exists already. Choose another name.")).toBeVisible();
 
   await dialog.getByLabel("Name").fill(name);
   await dialog.getByLabel("Tagline (optional)").fill("For growing teams");
@@ -63,7 +63,7 @@ test("creating a tier refuses bad input next to each field, then creates the usa
   await expect(page.getByText(`Created the ${name} tier`)).toBeVisible();
   await expect(dialog).toBeHidden();
   const created = row(page, name);
-  await expect(created).toContainText("25 req/s · 50");
+  await expect(created).toContainText("25 req/s, burst 50");
   await expect(created).toContainText("5,000 requests / day");
   await expect(created).toContainText("$19 / month");
   // Customers see it on the pricing page.
@@ -103,7 +103,7 @@ test("editing: bad input is refused; price saves at once; a second limit change 
   await shoot(browser, "queued");
   // The page refreshes itself while the change waits; it finishes within AWS's 20 s.
   await expect(activity).toContainText("Done", { timeout: 60_000 });
-  await expect(row(page, name)).toContainText("30 req/s · 60");
+  await expect(row(page, name)).toContainText("30 req/s, burst 60");
   await expect(row(page, name)).toContainText("100 requests / day");
 });
 
@@ -125,7 +125,7 @@ test("retiring a tier takes it off offer and moves its customers to the chosen t
   await customer.close();
 
   const page = await adminPage(browser);
-  await expect(row(page, name).locator("td").nth(4)).toHaveText("1");
+  await expect(row(page, name).locator("td").nth(3)).toHaveText("1");
   await row(page, name).getByRole("button", { name: `Retire ${name}` }).click();
   const dialog = page.getByRole("alertdialog", { name: `Retire the ${name} tier?` });
   await expect(dialog).toContainText("Its 1 customer and their keys move to Basic");
@@ -135,7 +135,7 @@ test("retiring a tier takes it off offer and moves its customers to the chosen t
   await expect(page.getByText(new RegExp(`${name} (is off offer|is retired)`))).toBeVisible();
   await expect(row(page, name)).toContainText("Retired");
   await expect(row(page, name).getByTestId("tier-activity").first()).toContainText("Done", { timeout: 60_000 });
-  await expect(row(page, name).locator("td").nth(4)).toHaveText("0");
+  await expect(row(page, name).locator("td").nth(3)).toHaveText("0");
 
   await page.goto(`/admin/customers?q=${encodeURIComponent(email)}`);
   await expect(page.getByTestId("customer-row").first()).toContainText("Premium");

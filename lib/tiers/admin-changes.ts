@@ -85,7 +85,7 @@ export async function createTier(actor: Actor | null, input: unknown): Promise<R
   const settings = parsed.data;
   const slug = slugOf(settings.name);
   if (await db.tier.findFirst({ where: { OR: [{ slug }, { name: { equals: settings.name, mode: "insensitive" } }] }, select: { id: true } })) {
-    return fail("invalid", "A tier with that name exists already.", { name: [`A tier named like “${settings.name}” exists already. Choose another name.`] });
+    return fail("invalid", "Please correct the highlighted fields.", { name: [`A tier named like “${settings.name}” exists already. Choose another name.`] });
   }
   let plan;
   try {
@@ -180,7 +180,7 @@ export async function updateTier(actor: Actor | null, tierId: unknown, input: un
   const to = parsed.data;
   if (to.name.toLowerCase() !== current.settings.name.toLowerCase()) {
     const clash = await db.tier.findFirst({ where: { id: { not: current.tier.id }, name: { equals: to.name, mode: "insensitive" } }, select: { id: true } });
-    if (clash) return fail("invalid", "Another tier has that name.", { name: ["Another tier has that name. Choose another."] });
+    if (clash) return fail("invalid", "Please correct the highlighted fields.", { name: ["Another tier has that name. Choose another."] });
   }
   const change = tierChange(current.settings, to);
   if (change.fields.length === 0) return ok({ status: "done", notice: "Nothing changed." });
@@ -219,7 +219,7 @@ export async function retireTier(actor: Actor | null, tierId: unknown, input: un
   const [tier, to] = await Promise.all([db.tier.findUnique({ where: { id: id.data } }), db.tier.findUnique({ where: { id: parsed.data.toTierId } })]);
   if (!tier) return fail("not_found", "That tier does not exist.");
   if (!tier.available) return fail("conflict", `${tier.name} is already retired.`);
-  if (!to || !to.available || to.id === tier.id) return fail("invalid", "Choose another tier that is on offer.", { toTierId: ["Choose another tier that is on offer."] });
+  if (!to || !to.available || to.id === tier.id) return fail("invalid", "Please choose where its customers go.", { toTierId: ["Choose another tier that is on offer."] });
   const others = await db.tier.count({ where: { available: true, visibility: "PUBLIC", id: { not: tier.id } } });
   if (others === 0) return fail("conflict", "This is the last public tier: new customers would have none to sign up on. Create another first.");
   const customers = (await customersOnTier(tier.id)).length;

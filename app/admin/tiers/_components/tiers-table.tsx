@@ -29,7 +29,7 @@ const utcTime = (iso: string) => `${iso.slice(11, 19)} UTC`;
 export function ActivityList({ items }: { items: TierActivity[] }) {
   if (items.length === 0) return <span className="text-muted-foreground">—</span>;
   return (
-    <ul className="min-w-56 space-y-1.5">
+    <ul className="min-w-48 space-y-1.5">
       {items.slice(0, 3).map((a) => (
         <li key={a.id} className="text-sm" data-testid="tier-activity">
           <Badge tone={statusTone[a.status]}>{statusLabel[a.status]}</Badge>{" "}
@@ -71,18 +71,20 @@ export function TiersTable({ rows, stage }: { rows: TierRow[]; stage: string }) 
       ),
     },
     {
-      id: "throttle",
-      header: "Rate / burst",
+      id: "limits",
+      header: "Limits",
       accessorFn: (t) => t.settings.rateLimit,
       cell: ({ row: { original: t } }) => (
-        <span className="whitespace-nowrap">
-          {t.settings.rateLimit.toLocaleString("en-US")} req/s · {t.settings.burstLimit.toLocaleString("en-US")}
-        </span>
+        <div className="whitespace-nowrap">
+          <span className="block">
+            {t.settings.rateLimit.toLocaleString("en-US")} req/s, burst {t.settings.burstLimit.toLocaleString("en-US")}
+          </span>
+          <span className="block text-muted-foreground">{formatQuota(t.settings.quotaLimit, t.settings.quotaPeriod)}</span>
+        </div>
       ),
     },
-    { id: "quota", header: "Quota", accessorFn: (t) => t.settings.quotaLimit ?? Number.MAX_SAFE_INTEGER, cell: ({ row: { original: t } }) => <span className="whitespace-nowrap">{formatQuota(t.settings.quotaLimit, t.settings.quotaPeriod)}</span> },
     { id: "price", header: "Price", accessorFn: (t) => t.settings.monthlyPriceCents, cell: ({ row: { original: t } }) => <span className="whitespace-nowrap">{formatPrice(t.settings.monthlyPriceCents)}</span> },
-    { id: "maxKeys", header: "Keys", accessorFn: (t) => t.settings.maxKeys, meta: { align: "right" } },
+    { id: "maxKeys", header: "Keys each", accessorFn: (t) => t.settings.maxKeys, meta: { align: "right" } },
     { id: "customers", header: "Customers", accessorFn: (t) => t.customers, meta: { align: "right" } },
     { id: "progress", header: "Changes", enableSorting: false, accessorFn: (t) => t.activity.map((a) => a.detail).join(" "), cell: ({ row: { original: t } }) => <ActivityList items={t.activity} /> },
     {
@@ -91,7 +93,7 @@ export function TiersTable({ rows, stage }: { rows: TierRow[]; stage: string }) 
       enableSorting: false,
       cell: ({ row: { original: t } }) =>
         t.available ? (
-          <div className="flex gap-2">
+          <div className="flex flex-col gap-2">
             <TierDialog tier={{ id: t.id, settings: t.settings }} stage={stage} />
             <RetireDialog tier={{ id: t.id, name: t.settings.name }} customers={t.customers} others={offered.filter((o) => o.id !== t.id)} stage={stage} />
           </div>
