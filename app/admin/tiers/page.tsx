@@ -69,7 +69,9 @@ export default async function TiersPage() {
             </CardContent>
           </Card>
         ) : null}
-        <TiersTable rows={tiers} stage={stageName} />
+        <TiersTable
+          rows={tiers.map((t) => ({ ...t, stage: stageName, retireTargets: offered.filter((o) => o.id !== t.id).map((o) => ({ id: o.id, name: o.settings.name })) }))}
+        />
         {offered.length > 0 ? (
           <details className="rounded-lg border bg-card p-4 text-sm">
             <summary className="cursor-pointer font-medium">Create the recommended plans on another stage</summary>

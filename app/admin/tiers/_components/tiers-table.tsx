@@ -19,6 +19,9 @@ export interface TierRow {
   planMissing: boolean;
   customers: number;
   activity: TierActivity[];
+  /** The tiers its customers can move to when it is retired, and the stage's name (for the dialogs). */
+  retireTargets: { id: string; name: string }[];
+  stage: string;
 }
 
 const statusTone = { queued: "info", running: "warning", succeeded: "success", failed: "danger" } as const;
@@ -50,9 +53,8 @@ export function ActivityList({ items }: { items: TierActivity[] }) {
   );
 }
 
-export function TiersTable({ rows, stage }: { rows: TierRow[]; stage: string }) {
-  const offered = rows.filter((r) => r.available).map((r) => ({ id: r.id, name: r.settings.name }));
-  const columns: ColumnDef<TierRow, unknown>[] = [
+// Module-level columns: cells keep their identity across refreshes, so an open dialog in a row stays open.
+const columns: ColumnDef<TierRow, unknown>[] = [
     {
       id: "tier",
       header: "Tier",
@@ -94,13 +96,15 @@ export function TiersTable({ rows, stage }: { rows: TierRow[]; stage: string }) 
       cell: ({ row: { original: t } }) =>
         t.available ? (
           <div className="flex flex-col gap-2">
-            <TierDialog tier={{ id: t.id, settings: t.settings }} stage={stage} />
-            <RetireDialog tier={{ id: t.id, name: t.settings.name }} customers={t.customers} others={offered.filter((o) => o.id !== t.id)} stage={stage} />
+            <TierDialog tier={{ id: t.id, settings: t.settings }} stage={t.stage} />
+            <RetireDialog tier={{ id: t.id, name: t.settings.name }} customers={t.customers} others={t.retireTargets} stage={t.stage} />
           </div>
         ) : (
           <span className="text-muted-foreground">—</span>
         ),
     },
-  ];
+];
+
+export function TiersTable({ rows }: { rows: TierRow[] }) {
   return <DataTable columns={columns} data={rows} caption="Tiers" rowTestId="tier-row" getRowId={(t) => t.id} empty="No tiers yet." />;
 }
