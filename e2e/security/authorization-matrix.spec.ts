@@ -108,6 +108,11 @@ const rows: Row[] = [
   { name: "changeStaffRoleAction", page: "/admin/staff", args: (_w, ids) => [ids.userC, { form: { role: "OWNER" } }], expect: { ...adminOnly, admin: "invalid" } },
   // C is a customer's user, not staff: past the policy, the admin is told there is no such staff member.
   { name: "removeStaffAction", page: "/admin/staff", args: (_w, ids) => [ids.userC], expect: { ...adminOnly, admin: "not_found" } },
+  // Tier administration: arguments that pass the policy and reach validation, so the admin's call changes nothing.
+  { name: "bootstrapTiersAction", page: "/admin/tiers", args: () => [{ form: { apiStage: "nosuchapi:nostage" } }], expect: { ...adminOnly, admin: "invalid" } },
+  { name: "createTierAction", page: "/admin/tiers", args: () => [{ form: { name: "", rateLimit: "-1" } }], expect: { ...adminOnly, admin: "invalid" } },
+  { name: "updateTierAction", page: "/admin/tiers", args: () => ["nosuchtier", { form: { name: "Matrix", rateLimit: "lots" } }], expect: { ...adminOnly, admin: "invalid" } },
+  { name: "retireTierAction", page: "/admin/tiers", args: () => ["nosuchtier", { form: { toTierId: "" } }], expect: { ...adminOnly, admin: "invalid" } },
   {
     name: "signUpAction",
     page: "/sign-up",
@@ -142,6 +147,7 @@ const pages: { path: string; expect: Record<Who, string> }[] = [
   })),
   ...["/admin/customers", "/admin/tier-requests", "/admin/operations", "/admin/audit"].map((path) => ({
   ...["/admin/customers", "/admin/customers/:customerC", "/admin/staff", "/admin/tier-requests"].map((path) => ({
+  ...["/admin/customers", "/admin/tier-requests", "/admin/tiers"].map((path) => ({
     path,
     expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "403", admin: "200" } as Record<Who, string>,
   })),

@@ -3,7 +3,8 @@ import type { OperationKind, Prisma } from "@/lib/generated/prisma";
 
 export interface NewOperation {
   kind: OperationKind;
-  customerId: string;
+  /** Null for account-wide changes (tiers); a customer's operations run one at a time. */
+  customerId: string | null;
   apiKeyId?: string | null;
   input?: Prisma.InputJsonValue;
   runAfter?: Date;

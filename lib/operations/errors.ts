@@ -19,3 +19,17 @@ export function describeError(error: unknown): string {
 export function errorName(error: unknown): string {
   return error instanceof Error ? error.name : "";
 }
+
+/**
+ * Not a failure: the operation must wait (its turn under a rate limit, or other operations it started) and runs
+ * again at `at`. The runner re-queues it without counting an attempt.
+ */
+export class RunLater extends Error {
+  override name = "RunLater";
+  constructor(
+    readonly at: Date,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma";
 import { backoffMs, MAX_ATTEMPTS } from "@/lib/operations/backoff";
-import { describeError, shouldRetry } from "@/lib/operations/errors";
+import { describeError, RunLater, shouldRetry } from "@/lib/operations/errors";
 import type { OperationContext, OperationResult, OperationState } from "@/lib/operations/handler";
 import { handlers } from "@/lib/operations/registry";
 
@@ -106,6 +106,14 @@ async function execute(id: string): Promise<RunOutcome> {
     });
     return { status: "succeeded", result };
   } catch (error) {
+    if (error instanceof RunLater) {
+      // Waiting is not an attempt: back in the queue at the time it asked for, with the reason shown meanwhile.
+      await db.operation.update({
+        where: { id },
+        data: { status: "QUEUED", runAfter: error.at, lockedUntil: null, lastError: null, attempts: { decrement: 1 } },
+      });
+      return { status: "retrying", error: error.message, runAfter: error.at };
+    }
     const message = error instanceof CompensationResumed ? error.message : describeError(error);
     if (!(error instanceof CompensationResumed) && shouldRetry(error) && op.attempts < MAX_ATTEMPTS) {
       const runAfter = new Date(Date.now() + backoffMs(op.attempts));

@@ -57,6 +57,12 @@ export const POLICY_ACTIONS = [
   "staff.invite",
   "staff.change_role",
   "staff.remove",
+  // Tier administration (/admin/tiers).
+  "tier.admin_read",
+  "tier.bootstrap",
+  "tier.create",
+  "tier.update",
+  "tier.retire",
 ] as const;
 export type PolicyAction = (typeof POLICY_ACTIONS)[number];
 

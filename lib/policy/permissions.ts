@@ -58,6 +58,12 @@ export const permissions = {
   "staff.invite": ["ADMIN"],
   "staff.change_role": ["ADMIN"],
   "staff.remove": ["ADMIN"],
+  // Tier administration (/admin/tiers): usage plans are the account's prices and limits, admins only.
+  "tier.admin_read": ["ADMIN"],
+  "tier.bootstrap": ["ADMIN"],
+  "tier.create": ["ADMIN"],
+  "tier.update": ["ADMIN"],
+  "tier.retire": ["ADMIN"],
 } as const satisfies Record<PolicyAction, readonly Role[] | typeof PUBLIC>;
 
 /** The actions anyone may call. */
