@@ -1,6 +1,7 @@
 import "server-only";
 import type { OperationKind } from "@/lib/generated/prisma";
 import type { OperationHandler } from "@/lib/operations/handler";
+import { adoptKeyHandler } from "@/lib/operations/handlers/adopt-key";
 import { createKeyHandler } from "@/lib/operations/handlers/create-key";
 import { deleteCustomerHandler } from "@/lib/operations/handlers/delete-customer";
 import { moveTierHandler } from "@/lib/operations/handlers/move-tier";
@@ -17,4 +18,5 @@ export const handlers: Record<OperationKind, OperationHandler> = {
   ROTATE_KEY: rotateKeyHandler,
   MOVE_TIER: moveTierHandler,
   DELETE_CUSTOMER: deleteCustomerHandler,
+  ADOPT_KEY: adoptKeyHandler,
 };
