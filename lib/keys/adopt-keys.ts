@@ -340,3 +340,17 @@ class RowsRefused extends Error {
     super("rows refused");
   }
 }
+
+export interface AdoptionTier {
+  id: string;
+  name: string;
+  approval: boolean;
+}
+
+/** The tiers an adopted key or invited customer can be put on (every available tier, approval ones included). */
+export async function adoptionTiers(actor: Actor | null): Promise<Result<AdoptionTier[]>> {
+  const allowed = authorize(actor, "key.unowned_list");
+  if (!allowed.ok) return allowed;
+  const tiers = await db.tier.findMany({ where: { available: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true, visibility: true } });
+  return ok(tiers.map((t) => ({ id: t.id, name: t.name, approval: t.visibility !== "PUBLIC" })));
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import { AdoptDialog } from "./adopt-dialog";
+import { Badge } from "@/components/ui/badge";
+import { DataTable, type ColumnDef } from "@/components/ui/data-table";
+import type { AdoptionTier } from "@/lib/keys/adopt-keys";
+
+export interface UnownedKeyRow {
+  id: string;
+  name: string;
+  description: string | null;
+  enabled: boolean;
+  createdAt: string | null;
+  plans: { id: string; name: string }[];
+}
+
+function columns(tiers: AdoptionTier[]): ColumnDef<UnownedKeyRow, unknown>[] {
+  return [
+    {
+      accessorKey: "name",
+      header: "Name",
+      meta: { rowHeader: true },
+      cell: ({ row: { original: k } }) => (
+        <div className="min-w-40 max-w-72">
+          <span className="break-words">{k.name}</span>
+          {k.description ? <span className="block break-words font-normal text-muted-foreground">{k.description}</span> : null}
+        </div>
+      ),
+    },
+    {
+      accessorKey: "id",
+      header: "Key id",
+      cell: ({ getValue }) => <code className="font-mono text-xs">{getValue() as string}</code>,
+    },
+    {
+      accessorKey: "createdAt",
+      header: "Created",
+      cell: ({ getValue }) => {
+        const iso = getValue() as string | null;
+        return iso ? (
+          <time className="whitespace-nowrap text-muted-foreground" dateTime={iso}>
+            {iso.slice(0, 10)}
+          </time>
+        ) : (
+          <span className="text-muted-foreground">—</span>
+        );
+      },
+    },
+    {
+      accessorKey: "enabled",
+      header: "State",
+      cell: ({ getValue }) => (getValue() ? <Badge variant="success">Enabled</Badge> : <Badge variant="neutral">Disabled</Badge>),
+    },
+    {
+      id: "plans",
+      header: "Usage plans",
+      accessorFn: (k) => k.plans.map((p) => p.name).join(", "),
+      cell: ({ row: { original: k } }) =>
+        k.plans.length ? (
+          <ul className="min-w-28 space-y-0.5">
+            {k.plans.map((p) => (
+              <li key={p.id}>{p.name}</li>
+            ))}
+          </ul>
+        ) : (
+          <span className="text-muted-foreground">None</span>
+        ),
+    },
+    {
+      id: "adopt",
+      header: "Adopt",
+      enableSorting: false,
+      cell: ({ row: { original: k } }) => <AdoptDialog awsKey={{ id: k.id, name: k.name }} tiers={tiers} />,
+    },
+  ];
+}
+
+export function UnownedKeysTable({ rows, tiers, query }: { rows: UnownedKeyRow[]; tiers: AdoptionTier[]; query: string }) {
+  return (
+    <DataTable
+      columns={columns(tiers)}
+      data={rows}
+      caption="API keys in the account that the portal does not own, newest first"
+      rowTestId="unowned-key"
+      getRowId={(k) => k.id}
+      empty={query ? `No key outside the portal matches “${query}”.` : "Every API key in the account belongs to the portal."}
+    />
+  );
+}
