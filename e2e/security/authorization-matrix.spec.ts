@@ -78,6 +78,14 @@ const rows: Row[] = [
     },
   },
   { name: "endUserSessionsAction", page: "/admin/customers", args: (_w, ids) => [ids.userC], expect: adminOnly },
+  // Adopt keys: arguments past the policy but refused by validation, so nothing is adopted or imported.
+  {
+    name: "adoptKeyAction",
+    page: "/admin/keys",
+    args: () => [{ form: { target: "existing", awsKeyId: "", name: "matrix", customerEmail: "not-an-email" } }],
+    expect: { ...adminOnly, admin: "invalid" },
+  },
+  { name: "importKeysAction", page: "/admin/keys", args: () => [{ form: { csv: "", tierId: "" } }], expect: { ...adminOnly, admin: "invalid" } },
   {
     name: "signUpAction",
     page: "/sign-up",
@@ -110,7 +118,7 @@ const pages: { path: string; expect: Record<Who, string> }[] = [
     path,
     expect: { anonymous: "sign-in", "customer A": "200", "customer B": "200", billing: "403", admin: "403" } as Record<Who, string>,
   })),
-  ...["/admin/customers", "/admin/tier-requests"].map((path) => ({
+  ...["/admin/customers", "/admin/tier-requests", "/admin/keys"].map((path) => ({
     path,
     expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "403", admin: "200" } as Record<Who, string>,
   })),

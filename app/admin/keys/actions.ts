@@ -10,7 +10,7 @@ export const adoptKeyAction = serverAction("key.adopt")
   .input(adoptKeySchema)
   .handler(async ({ actor, input }) => {
     const result = await adoptKey(actor, input);
-    revalidatePath("/admin/keys");
+    if (result.ok) revalidatePath("/admin/keys");
     return result;
   });
 
@@ -18,6 +18,6 @@ export const importKeysAction = serverAction("key.import")
   .input(importKeysSchema)
   .handler(async ({ actor, input }) => {
     const result = await importKeys(actor, input);
-    revalidatePath("/admin/keys");
+    if (result.ok) revalidatePath("/admin/keys");
     return result;
   });

@@ -1,5 +1,6 @@
 "use client";
 
+import { createContext, useContext } from "react";
 import { AdoptDialog } from "./adopt-dialog";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type ColumnDef } from "@/components/ui/data-table";
@@ -14,8 +15,15 @@ export interface UnownedKeyRow {
   plans: { id: string; name: string }[];
 }
 
-function columns(tiers: AdoptionTier[]): ColumnDef<UnownedKeyRow, unknown>[] {
-  return [
+// The tiers reach the dialog through context, so the columns stay one constant: a column set rebuilt on each render
+// would remount every cell (and close an open dialog) whenever the page refreshes.
+const TiersContext = createContext<AdoptionTier[]>([]);
+
+function AdoptCell({ row }: { row: UnownedKeyRow }) {
+  return <AdoptDialog awsKey={{ id: row.id, name: row.name }} tiers={useContext(TiersContext)} />;
+}
+
+const columns: ColumnDef<UnownedKeyRow, unknown>[] = [
     {
       accessorKey: "name",
       header: "Name",
@@ -70,20 +78,21 @@ function columns(tiers: AdoptionTier[]): ColumnDef<UnownedKeyRow, unknown>[] {
       id: "adopt",
       header: "Adopt",
       enableSorting: false,
-      cell: ({ row: { original: k } }) => <AdoptDialog awsKey={{ id: k.id, name: k.name }} tiers={tiers} />,
+      cell: ({ row: { original: k } }) => <AdoptCell row={k} />,
     },
-  ];
-}
+];
 
 export function UnownedKeysTable({ rows, tiers, query }: { rows: UnownedKeyRow[]; tiers: AdoptionTier[]; query: string }) {
   return (
+    <TiersContext value={tiers}>
     <DataTable
-      columns={columns(tiers)}
+      columns={columns}
       data={rows}
       caption="API keys in the account that the portal does not own, newest first"
       rowTestId="unowned-key"
       getRowId={(k) => k.id}
       empty={query ? `No key outside the portal matches “${query}”.` : "Every API key in the account belongs to the portal."}
     />
+    </TiersContext>
   );
 }
