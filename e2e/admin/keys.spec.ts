@@ -48,7 +48,7 @@ test("an admin adopts a key from the account into an existing customer; its valu
   // Bad input: no e-mail, then an address no customer has.
   await dialog.getByLabel("E-mail of one of the customer's users").fill("");
   await dialog.getByRole("button", { name: "Adopt key" }).click();
-  await expect(dialog.getByText("Enter your e-mail address.")).toBeVisible();
+  await expect(dialog.getByText("Enter the customer's e-mail address.")).toBeVisible();
   await dialog.getByLabel("E-mail of one of the customer's users").fill(uniqueEmail("nobody"));
   await dialog.getByRole("button", { name: "Adopt key" }).click();
   await expect(dialog.getByText("No customer has a user with that e-mail.", { exact: false })).toBeVisible();

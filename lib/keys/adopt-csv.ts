@@ -1,7 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
-import { emailSchema } from "@/lib/auth/credentials.schema";
-import { MAX_IMPORT_ROWS } from "@/lib/keys/adopt.schema";
+import { customerEmailSchema, MAX_IMPORT_ROWS } from "@/lib/keys/adopt.schema";
 import { plainText } from "@/lib/validation/text";
 
 // The import file, checked before anything is written or sent to AWS (pure: unit-tested, usable anywhere).
@@ -67,7 +66,7 @@ export function parseImportCsv(text: string): ParsedImport {
     else if (seen.has(value)) rowProblems.push(`Key is the same as on line ${seen.get(value)}.`);
     const name = nameSchema.safeParse(cell("name"));
     if (!name.success) rowProblems.push(`Name: ${firstMessage(name.error)}`);
-    const email = emailSchema.safeParse(cell("customer"));
+    const email = customerEmailSchema.safeParse(cell("customer"));
     if (!email.success) rowProblems.push(`Customer: ${firstMessage(email.error)}`);
     const enabledText = cell("enabled").toLowerCase();
     if (!["", "true", "false"].includes(enabledText)) rowProblems.push("Enabled must be true or false.");

@@ -8,6 +8,7 @@ import {
   CreateUsagePlanCommand,
   CreateUsagePlanKeyCommand,
   GetApiKeyCommand,
+  GetApiKeysCommand,
   GetUsagePlansCommand,
 } from "@aws-sdk/client-api-gateway";
 import { afterAll, describe, expect, it } from "vitest";
@@ -181,6 +182,27 @@ describe("importing keys from a CSV file", () => {
     // The same value again: it now belongs to the portal, so nothing is imported.
     const twice = await importKeys(admin, { csv: `Name,Key,Customer\nAgain,${fresh},${customer.email}\n`, tierId: basic.id });
     expect(!twice.ok && twice.error.fieldErrors?.csv).toEqual(["Line 2: This key already belongs to a customer of the portal."]);
+  });
+
+  it("marks every row failed, and leaves no key behind, when AWS refuses the import", async () => {
+    const tiers = await ensureTiers();
+    const admin = await newStaff("ADMIN");
+    const customer = await newCustomer("basic");
+    const value = `never-imported-${uid()}-${uid()}`;
+    const faults = `${process.env.AWS_ENDPOINT_URL}/_localaws/faults`;
+    await fetch(faults, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ rules: [{ operation: "ImportApiKeys", errorRate: 1, kind: "5xx" }] }) });
+    try {
+      const result = await importKeys(admin, { csv: `Name,Key,Customer\nDoomed,${value},${customer.email}\n`, tierId: tiers[0]!.id });
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.data.rows.map((r) => [r.status, r.message])).toEqual([["failed", expect.stringMatching(/^Importing the keys: AWS is not reachable/)]]);
+    } finally {
+      await fetch(faults, { method: "DELETE" });
+    }
+    const record = await db.apiKey.findFirstOrThrow({ where: { customerId: customer.customerId, name: "Doomed" } });
+    expect([record.status, record.awsKeyId]).toEqual(["FAILED", null]);
+    const all = await aws.send(new GetApiKeysCommand({ nameQuery: `gatehouse-${record.id}` }));
+    expect(all.items ?? []).toEqual([]);
+    expect(await db.operation.count({ where: { apiKeyId: record.id, status: { in: ["QUEUED", "RUNNING"] } } })).toBe(0);
   });
 
   it("refuses a bad file with every problem named, and writes nothing", async () => {

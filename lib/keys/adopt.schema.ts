@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { emailSchema } from "@/lib/auth/credentials.schema";
 import { optionalPlainText, plainText } from "@/lib/validation/text";
 
 /** An API Gateway key id (lower-case letters and digits, 10 in practice), bounded. */
@@ -10,6 +9,15 @@ export const awsKeyIdSchema = z
   .max(64, "That key does not exist.")
   .regex(/^[A-Za-z0-9]+$/, "That key does not exist.");
 
+/** A customer's e-mail as an admin types it (the sign-in schema's messages speak to the owner: "your e-mail"). */
+export const customerEmailSchema = z
+  .string({ error: "Enter the customer's e-mail address." })
+  .trim()
+  .min(1, "Enter the customer's e-mail address.")
+  .max(254, "That e-mail address is too long.")
+  .pipe(z.email("Enter a valid e-mail address, like name@example.com."))
+  .transform((e) => e.toLowerCase());
+
 const tierId = z.string({ error: "Choose a tier." }).min(1, "Choose a tier.").max(64, "Choose a tier.");
 
 /** Adopt one key: into an existing customer (by id) or a new customer invited by e-mail. */
@@ -18,13 +26,13 @@ export const adoptKeySchema = z.discriminatedUnion("target", [
     target: z.literal("existing"),
     awsKeyId: awsKeyIdSchema,
     name: plainText("a key name", { max: 64 }),
-    customerEmail: emailSchema,
+    customerEmail: customerEmailSchema,
   }),
   z.object({
     target: z.literal("new"),
     awsKeyId: awsKeyIdSchema,
     name: plainText("a key name", { max: 64 }),
-    email: emailSchema,
+    email: customerEmailSchema,
     customerName: plainText("the customer's name", { max: 100 }),
     company: optionalPlainText("the company name", 100),
     tierId,
