@@ -184,6 +184,22 @@ describe("importing keys from a CSV file", () => {
     expect(!twice.ok && twice.error.fieldErrors?.csv).toEqual(["Line 2: This key already belongs to a customer of the portal."]);
   });
 
+  it("gives an overwritten key its old name back when its adoption fails", async () => {
+    const tiers = await ensureTiers();
+    const admin = await newStaff("ADMIN");
+    const customer = await newCustomer("basic");
+    const originalName = `held-${uid()}`;
+    const legacy = await foreignKey(originalName);
+    const outside = await aws.send(new CreateUsagePlanCommand({ name: `outside-${uid()}`, apiStages: [{ apiId: await demoApiId(), stage: "prod" }] }));
+    await aws.send(new CreateUsagePlanKeyCommand({ usagePlanId: outside.id, keyId: legacy.id, keyType: "API_KEY" }));
+    const result = await importKeys(admin, { csv: `Name,Key,Customer\nHeld,${legacy.value},${customer.email}\n`, tierId: tiers[0]!.id });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.data.rows.map((r) => r.status)).toEqual(["failed"]);
+    const inAws = await aws.send(new GetApiKeyCommand({ apiKey: legacy.id, includeValue: true }));
+    expect([inAws.name, inAws.description, inAws.customerId, inAws.value]).toEqual([originalName, "from the old system", "legacy-crm-42", legacy.value]);
+    expect(await plansOf(legacy.id)).toEqual([outside.id]);
+  });
+
   it("marks every row failed, and leaves no key behind, when AWS refuses the import", async () => {
     const tiers = await ensureTiers();
     const admin = await newStaff("ADMIN");

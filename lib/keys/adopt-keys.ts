@@ -221,8 +221,9 @@ const problemsToErrors = (problems: RowProblem[]) =>
  * (a new customer is invited). Nothing is imported unless every row is valid, no value belongs to a key the portal
  * owns, and every customer has room for its keys. Then, in one transaction, the key records, their ADOPT_KEY
  * operations (due a little later, so the worker waits for the import), new customers and the audit entries; then one
- * ImportApiKeys call with failonwarnings (each key named after its record, so each is found by name); then the
- * operations run. If the import call fails, the operations find no key and mark the records failed.
+ * ImportApiKeys call with failonwarnings (each key named after its record: its operation finds it by that name, even
+ * after a crash right here); then the operations run. If the import call fails, they find no key and mark the records
+ * failed.
  */
 export async function importKeys(actor: Actor | null, input: unknown): Promise<Result<ImportResult>> {
   const allowed = authorize(actor, "key.import");
@@ -313,14 +314,6 @@ export async function importKeys(actor: Actor | null, input: unknown): Promise<R
     await importApiKeysCsv(body, { failOnWarnings: true });
   } catch (error) {
     importError = toAppError(error, "Importing the keys").message;
-  }
-  // The AWS ids, found by the names just given; each operation records its own.
-  const byName = new Map((await listAccountApiKeys(awsKeyPrefix()).catch(() => [])).map((k) => [k.name, k.id]));
-  for (const item of items) {
-    const awsKeyId = byName.get(awsKeyName(item.keyId));
-    if (!awsKeyId) continue;
-    const op = await db.operation.findUniqueOrThrow({ where: { id: item.opId }, select: { input: true } });
-    await db.operation.update({ where: { id: item.opId }, data: { input: { ...(op.input as object), awsKeyId } } });
   }
   for (const invite of invites) runInBackground("import invitation", () => sendMail(inviteMail(invite.email, invite.token)));
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { addKeyToUsagePlan, usagePlanIdsOfKey } from "@/lib/aws/api-gateway";
-import { getAccountApiKey, relabelApiKey, tagApiKey } from "@/lib/aws/import-keys";
+import { getAccountApiKey, listAccountApiKeys, relabelApiKey, tagApiKey } from "@/lib/aws/import-keys";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { awsKeyName, awsKeyPrefix } from "@/lib/keys/aws-key-name";
@@ -17,7 +17,7 @@ const labels = z.object({ name: z.string(), description: z.string().nullable(), 
  * it, so giving up deletes it: nothing of it existed before).
  */
 export const adoptKeyInput = z.object({
-  /** Empty while an import has not found the key yet (and for good, if the import call failed). */
+  /** Empty for an imported key: the import names it after the record, and the operation finds it by that name. */
   awsKeyId: z.string(),
   source: z.enum(["account", "import"]),
   original: labels.nullish(),
@@ -26,10 +26,23 @@ export const adoptKeyInput = z.object({
 export type AdoptKeyInput = z.infer<typeof adoptKeyInput>;
 
 const savedState = z.object({
+  awsKeyId: z.string().optional(),
   original: labels.nullish(),
   wasInTarget: z.boolean().optional(),
   removedPlans: z.array(z.string()).optional(),
 });
+
+/** The AWS key: the one named in the input, or the one an import created under the record's name (saved once found). */
+async function resolveAwsKeyId(ctx: OperationContext, recordId: string): Promise<string | null> {
+  const fromInput = adoptKeyInput.parse(ctx.input).awsKeyId;
+  if (fromInput) return fromInput;
+  const saved = savedState.parse(ctx.state).awsKeyId;
+  if (saved) return saved;
+  const name = awsKeyName(recordId);
+  const found = (await listAccountApiKeys(name)).find((k) => k.name === name);
+  if (found) await ctx.save({ awsKeyId: found.id });
+  return found?.id ?? null;
+}
 
 async function load(ctx: OperationContext) {
   if (!ctx.apiKeyId) throw new PermanentFailure("ADOPT_KEY needs a key record");
@@ -48,9 +61,10 @@ async function load(ctx: OperationContext) {
  */
 export const adoptKeyHandler: OperationHandler = {
   async run(ctx) {
-    const { awsKeyId, source, original } = adoptKeyInput.parse(ctx.input);
+    const { source, original } = adoptKeyInput.parse(ctx.input);
     const record = await load(ctx);
     if (record.status === "ACTIVE" || record.status === "DISABLED") return undefined;
+    const awsKeyId = await resolveAwsKeyId(ctx, record.id);
     if (!awsKeyId) throw new PermanentFailure("The import did not create this key in AWS.");
     if (record.status !== "PENDING") throw new PermanentFailure(`The key record is ${record.status.toLowerCase()}.`);
     if (record.customer.status !== "ACTIVE") throw new PermanentFailure("The customer account is not active.");
@@ -116,23 +130,28 @@ export const adoptKeyHandler: OperationHandler = {
   },
 
   async compensate(ctx, reason) {
-    const { awsKeyId, createdByImport } = adoptKeyInput.parse(ctx.input);
+    const { createdByImport, original } = adoptKeyInput.parse(ctx.input);
     const record = await load(ctx);
     if (record.status !== "PENDING") return;
     const state = savedState.parse(ctx.state);
+    const awsKeyId = await resolveAwsKeyId(ctx, record.id);
     const key = awsKeyId ? await getAccountApiKey(awsKeyId) : null;
-    if (key && createdByImport) {
+    if (key && awsKeyId && createdByImport) {
       await deleteAwsKeyIfPresent(awsKeyId);
-    } else if (key && state.removedPlans !== undefined) {
+    } else if (key && awsKeyId) {
       // Only what this operation changed is put back (another takeover of the same key may have won the race).
-      if (!state.wasInTarget) await removeFromPlanIfPresent(record.customer.tier.usagePlanId, awsKeyId);
-      for (const plan of state.removedPlans) {
-        await addKeyToUsagePlan(plan, awsKeyId).catch((error: unknown) => {
-          if (errorName(error) !== "ConflictException" && errorName(error) !== "NotFoundException") throw error;
-        });
+      if (state.removedPlans !== undefined) {
+        if (!state.wasInTarget) await removeFromPlanIfPresent(record.customer.tier.usagePlanId, awsKeyId);
+        for (const plan of state.removedPlans) {
+          await addKeyToUsagePlan(plan, awsKeyId).catch((error: unknown) => {
+            if (errorName(error) !== "ConflictException" && errorName(error) !== "NotFoundException") throw error;
+          });
+        }
       }
-      if (key.name === awsKeyName(record.id) && state.original) {
-        await relabelApiKey(awsKeyId, { name: state.original.name, description: state.original.description ?? "", customerId: state.original.customerId });
+      // Renamed as ours (by this run, or by the import that overwrote it): its old labels come back.
+      const before = state.original ?? original;
+      if (key.name === awsKeyName(record.id) && before) {
+        await relabelApiKey(awsKeyId, { name: before.name, description: before.description ?? "", customerId: before.customerId });
       }
     }
     await db.$transaction(async (tx) => {
@@ -143,7 +162,7 @@ export const adoptKeyHandler: OperationHandler = {
         target: { type: "api_key", id: record.id },
         customerId: record.customerId,
         outcome: "failure",
-        meta: { awsKeyId, reason },
+        meta: { awsKeyId: awsKeyId ?? null, reason },
       });
     });
   },
