@@ -158,7 +158,18 @@ test("screenshots of /admin/keys", async ({ browser }) => {
         await page.getByRole("dialog").getByRole("button", { name: "Adopt key" }).click();
         await expect(page.getByRole("dialog").getByText("Enter the customer's name.")).toBeVisible();
         await page.screenshot({ path: `${dir}/admin-keys-adopt-dialog-${scheme}-${width}.png` });
+        await page.keyboard.press("Escape");
+        const okFile = `Name,Key,Customer\nShot key,imported-${randomUUID()},${uniqueEmail("shot")}\n`;
+        await page.getByRole("form", { name: "Import keys from a CSV file" }).getByLabel("CSV file").setInputFiles({ name: "k.csv", mimeType: "text/csv", buffer: Buffer.from(okFile) });
+        await page.getByRole("button", { name: "Import keys" }).click();
+        await expect(page.getByTestId("import-result")).toHaveCount(1);
+        await page.screenshot({ path: `${dir}/admin-keys-import-results-${scheme}-${width}.png`, fullPage: true });
       } else {
+        await page.getByTestId("unowned-key").first().getByRole("button", { name: /Adopt key/ }).click();
+        await page.getByRole("dialog").getByRole("button", { name: "Adopt key" }).click();
+        await expect(page.getByRole("dialog").getByText("Enter the customer's e-mail address.")).toBeVisible();
+        await page.screenshot({ path: `${dir}/admin-keys-adopt-dialog-${scheme}-${width}.png` });
+        await page.keyboard.press("Escape");
         await page.getByRole("form", { name: "Import keys from a CSV file" }).getByLabel("CSV file").setInputFiles({ name: "k.csv", mimeType: "text/csv", buffer: Buffer.from("Name,Key,Customer\nx,short,bad\n") });
         await page.getByRole("button", { name: "Import keys" }).click();
         await expect(page.getByText("nothing was imported", { exact: false })).toBeVisible();
