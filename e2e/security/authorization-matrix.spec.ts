@@ -113,6 +113,14 @@ const rows: Row[] = [
   { name: "createTierAction", page: "/admin/tiers", args: () => [{ form: { name: "", rateLimit: "-1" } }], expect: { ...adminOnly, admin: "invalid" } },
   { name: "updateTierAction", page: "/admin/tiers", args: () => ["nosuchtier", { form: { name: "Matrix", rateLimit: "lots" } }], expect: { ...adminOnly, admin: "invalid" } },
   { name: "retireTierAction", page: "/admin/tiers", args: () => ["nosuchtier", { form: { toTierId: "" } }], expect: { ...adminOnly, admin: "invalid" } },
+  // Adopt keys: arguments past the policy but refused by validation, so nothing is adopted or imported.
+  {
+    name: "adoptKeyAction",
+    page: "/admin/keys",
+    args: () => [{ form: { target: "existing", awsKeyId: "", name: "matrix", customerEmail: "not-an-email" } }],
+    expect: { ...adminOnly, admin: "invalid" },
+  },
+  { name: "importKeysAction", page: "/admin/keys", args: () => [{ form: { csv: "", tierId: "" } }], expect: { ...adminOnly, admin: "invalid" } },
   {
     name: "signUpAction",
     page: "/sign-up",
@@ -148,6 +156,7 @@ const pages: { path: string; expect: Record<Who, string> }[] = [
   ...["/admin/customers", "/admin/tier-requests", "/admin/operations", "/admin/audit"].map((path) => ({
   ...["/admin/customers", "/admin/customers/:customerC", "/admin/staff", "/admin/tier-requests"].map((path) => ({
   ...["/admin/customers", "/admin/tier-requests", "/admin/tiers"].map((path) => ({
+  ...["/admin/customers", "/admin/tier-requests", "/admin/keys"].map((path) => ({
     path,
     expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "403", admin: "200" } as Record<Who, string>,
   })),

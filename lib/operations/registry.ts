@@ -2,6 +2,7 @@ import "server-only";
 import type { OperationKind } from "@/lib/generated/prisma";
 import type { OperationHandler } from "@/lib/operations/handler";
 import { bootstrapTiersHandler } from "@/lib/operations/handlers/bootstrap-tiers";
+import { adoptKeyHandler } from "@/lib/operations/handlers/adopt-key";
 import { createKeyHandler } from "@/lib/operations/handlers/create-key";
 import { deleteCustomerHandler } from "@/lib/operations/handlers/delete-customer";
 import { extendQuotaHandler } from "@/lib/operations/handlers/extend-quota";
@@ -28,4 +29,5 @@ export const handlers: Record<OperationKind, OperationHandler> = {
   BOOTSTRAP_TIERS: bootstrapTiersHandler,
   UPDATE_TIER: updateTierHandler,
   RETIRE_TIER: retireTierHandler,
+  ADOPT_KEY: adoptKeyHandler,
 };

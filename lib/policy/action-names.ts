@@ -63,6 +63,10 @@ export const POLICY_ACTIONS = [
   "tier.create",
   "tier.update",
   "tier.retire",
+  // Admin console: adopting keys that exist in AWS but not in the portal (/admin/keys).
+  "key.unowned_list",
+  "key.adopt",
+  "key.import",
 ] as const;
 export type PolicyAction = (typeof POLICY_ACTIONS)[number];
 

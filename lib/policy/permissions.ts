@@ -64,6 +64,10 @@ export const permissions = {
   "tier.create": ["ADMIN"],
   "tier.update": ["ADMIN"],
   "tier.retire": ["ADMIN"],
+  // Admin console: adopting keys that exist in AWS but not in the portal (/admin/keys).
+  "key.unowned_list": ["ADMIN"],
+  "key.adopt": ["ADMIN"],
+  "key.import": ["ADMIN"],
 } as const satisfies Record<PolicyAction, readonly Role[] | typeof PUBLIC>;
 
 /** The actions anyone may call. */

@@ -33,7 +33,8 @@ function run(env: GatewayEnvironment, limiter: ControlPlaneRateLimiter, match: M
     ...env,
     params: match.params,
     query: new URLSearchParams(search),
-    body: parseBody(rawBody),
+    body: match.rawBody ? {} : parseBody(rawBody),
+    rawBody,
     headers: req.headers,
   });
 }
@@ -49,7 +50,7 @@ export async function handleApiGatewayHttp(
   rawBody: Buffer,
 ): Promise<void> {
   const requestId = newRequestId();
-  const match = matchOperation(req.method ?? 'GET', pathname);
+  const match = matchOperation(req.method ?? 'GET', pathname, new URLSearchParams(search));
   const fault = match ? faults.decide('apigateway', match.operation) : undefined;
   if (fault) {
     if (fault.latencyMs > 0) await sleep(fault.latencyMs);

@@ -27,7 +27,10 @@ export interface GatewayEnvironment {
 export interface OperationContext extends GatewayEnvironment {
   params: Record<string, string>;
   query: URLSearchParams;
+  /** The JSON body (empty for operations whose body is not JSON, such as ImportApiKeys). */
   body: Record<string, unknown>;
+  /** The body as sent. */
+  rawBody: Buffer;
   headers: IncomingHttpHeaders;
 }
 

@@ -1,6 +1,7 @@
 /** Maps restJson1 requests (method + path) to API Gateway operations. */
 import { createApiKey, deleteApiKey, getApiKey, getApiKeys, updateApiKey } from './api-keys';
 import { getExport } from './export';
+import { importApiKeys } from './import-api-keys';
 import type { OperationHandler } from './operation';
 import { getRestApi, getRestApis } from './rest-apis';
 import { flushStageAuthorizersCache, flushStageCache, getStage, getStages, updateStage } from './stages';
@@ -14,13 +15,18 @@ interface Route {
   segments: string[];
   operation: string;
   handler: OperationHandler;
+  /** Query parameters that select this operation (e.g. `mode=import` on `POST /apikeys`). */
+  query?: Record<string, string>;
+  /** The body is not JSON (ImportApiKeys takes a CSV file). */
+  rawBody?: boolean;
 }
 
-const route = (method: string, pattern: string, operation: string, handler: OperationHandler): Route => ({
+const route = (method: string, pattern: string, operation: string, handler: OperationHandler, extra: Pick<Route, 'query' | 'rawBody'> = {}): Route => ({
   method,
   segments: pattern.split('/').slice(1),
   operation,
   handler,
+  ...extra,
 });
 
 const ROUTES: Route[] = [
@@ -32,6 +38,8 @@ const ROUTES: Route[] = [
   route('DELETE', '/restapis/{restApiId}/stages/{stageName}/cache/data', 'FlushStageCache', flushStageCache),
   route('DELETE', '/restapis/{restApiId}/stages/{stageName}/cache/authorizers', 'FlushStageAuthorizersCache', flushStageAuthorizersCache),
   route('GET', '/restapis/{restApiId}/stages/{stageName}/exports/{exportType}', 'GetExport', getExport),
+  // Before CreateApiKey: same method and path, told apart by `mode=import`.
+  route('POST', '/apikeys', 'ImportApiKeys', importApiKeys, { query: { mode: 'import' }, rawBody: true }),
   route('POST', '/apikeys', 'CreateApiKey', createApiKey),
   route('GET', '/apikeys', 'GetApiKeys', getApiKeys),
   route('GET', '/apikeys/{apiKey}', 'GetApiKey', getApiKey),
@@ -60,14 +68,16 @@ export interface MatchedOperation {
   operation: string;
   handler: OperationHandler;
   params: Record<string, string>;
+  rawBody: boolean;
 }
 
 /** `pathname` is the raw (still percent-encoded) path; labels are decoded after splitting on "/". */
-export function matchOperation(method: string, pathname: string): MatchedOperation | undefined {
+export function matchOperation(method: string, pathname: string, query: URLSearchParams = new URLSearchParams()): MatchedOperation | undefined {
   const parts = pathname.split('/').slice(1);
   if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
   for (const r of ROUTES) {
     if (r.method !== method || r.segments.length !== parts.length) continue;
+    if (r.query && !Object.entries(r.query).every(([name, value]) => query.get(name) === value)) continue;
     const params: Record<string, string> = {};
     let ok = true;
     for (let i = 0; i < parts.length && ok; i++) {
@@ -81,7 +91,7 @@ export function matchOperation(method: string, pathname: string): MatchedOperati
         }
       } else ok = pattern === part;
     }
-    if (ok) return { operation: r.operation, handler: r.handler, params };
+    if (ok) return { operation: r.operation, handler: r.handler, params, rawBody: r.rawBody === true };
   }
   return undefined;
 }

@@ -101,6 +101,9 @@ export async function deleteAwsKeyIfPresent(awsKeyId: string): Promise<void> {
 export async function abandonProvisioning(recordId: string, reason: string): Promise<void> {
   const record = await db.apiKey.findUniqueOrThrow({ where: { id: recordId } });
   if (record.status !== "PENDING") return;
+  // A key being adopted existed before the portal: never delete it here; its ADOPT_KEY operation finishes the
+  // takeover or gives the key back as it was.
+  if (record.adoptedAt) return;
   const name = awsKeyName(record.id);
   const awsIds = new Set<string>(record.awsKeyId ? [record.awsKeyId] : []);
   for (const k of await listApiKeysByNamePrefix(name)) if (k.name === name) awsIds.add(k.id);
