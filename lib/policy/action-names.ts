@@ -40,6 +40,11 @@ export const POLICY_ACTIONS = [
   "tier.request.decide",
   "billing.read",
   "user.end_sessions",
+  // Admin console: caches and stage settings (/admin/stage).
+  "stage.read",
+  "stage.cache.flush",
+  "stage.authorizer_cache.flush",
+  "stage.settings.update",
 ] as const;
 export type PolicyAction = (typeof POLICY_ACTIONS)[number];
 

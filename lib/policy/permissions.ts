@@ -41,6 +41,11 @@ export const permissions = {
   "tier.request.decide": ["ADMIN"],
   "billing.read": ["BILLING", "ADMIN"],
   "user.end_sessions": ["ADMIN"],
+  // Admin console: caches and stage settings (/admin/stage).
+  "stage.read": ["ADMIN"],
+  "stage.cache.flush": ["ADMIN"],
+  "stage.authorizer_cache.flush": ["ADMIN"],
+  "stage.settings.update": ["ADMIN"],
 } as const satisfies Record<PolicyAction, readonly Role[] | typeof PUBLIC>;
 
 /** The actions anyone may call. */
