@@ -106,7 +106,7 @@ test("refuses bad settings next to each field, previews the patch, applies it an
 
 test("an unknown API in the URL says so, with a way back", async ({ page }) => {
   await page.goto("/admin/stage?api=nosuchapi1&stage=prod");
-  await expect(page.getByRole("alert")).toContainText("That API does not exist");
+  await expect(page.getByRole("alert").filter({ hasText: "The stage could not be shown" })).toContainText("That API does not exist");
   await page.getByRole("link", { name: "Show the portal's API and stage" }).click();
   await expect(page.getByTestId("cache-enabled")).toHaveText("Enabled");
 });

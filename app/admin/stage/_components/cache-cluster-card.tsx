@@ -40,20 +40,20 @@ export function CacheClusterCard({ target, cluster }: { target: StageTargetView;
         <CardDescription>API Gateway&apos;s response cache for this stage, and the cache of authorizer results.</CardDescription>
       </CardHeader>
       <CardContent className="space-y-4">
-        <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-3">
-          <div className="rounded-md border bg-muted/40 p-3">
-            <dt className="text-muted-foreground">Cache cluster</dt>
+        <dl className="grid grid-cols-3 gap-2 text-sm sm:gap-3">
+          <div className="min-w-0 rounded-md border bg-muted/40 p-2 sm:p-3">
+            <dt className="text-muted-foreground">Cluster</dt>
             <dd className="mt-1 font-medium" data-testid="cache-enabled">
               {cluster.enabled ? "Enabled" : "Disabled"}
             </dd>
           </div>
-          <div className="rounded-md border bg-muted/40 p-3">
+          <div className="min-w-0 rounded-md border bg-muted/40 p-2 sm:p-3">
             <dt className="text-muted-foreground">Size</dt>
             <dd className="mt-1 font-medium" data-testid="cache-size">
               {cluster.size ? `${cluster.size} GB` : "—"}
             </dd>
           </div>
-          <div className="rounded-md border bg-muted/40 p-3">
+          <div className="min-w-0 rounded-md border bg-muted/40 p-2 sm:p-3">
             <dt className="text-muted-foreground">Status</dt>
             <dd className="mt-1">
               <Badge tone={STATUS_TONE[cluster.status] ?? "neutral"} data-testid="cache-status">

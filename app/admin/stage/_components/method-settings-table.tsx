@@ -11,10 +11,17 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable, type ColumnDef } from "@/components/ui/data-table";
-import { describeTarget, STAGE_DEFAULT_KEY, STRATEGY_LABELS } from "@/lib/stage/method-settings";
+import { describeTarget, STAGE_DEFAULT_KEY, STRATEGY_LABELS, type CacheControlStrategy } from "@/lib/stage/method-settings";
 import type { MethodSettingRow } from "@/lib/stage/queries";
 
 const number = (n: number) => n.toLocaleString("en-US");
+
+/** How an unauthorized Cache-Control: max-age=0 is treated, in a few words for the table. */
+const STRATEGY_SHORT: Record<CacheControlStrategy, string> = {
+  FAIL_WITH_403: "403",
+  SUCCEED_WITH_RESPONSE_HEADER: "ignored + warning",
+  SUCCEED_WITHOUT_RESPONSE_HEADER: "ignored",
+};
 
 /** The stage default and every method, with their throttling and caching (own or inherited), each editable. */
 export function MethodSettingsTable({ target, rows }: { target: StageTargetView; rows: MethodSettingRow[] }) {
@@ -24,7 +31,7 @@ export function MethodSettingsTable({ target, rows }: { target: StageTargetView;
   async function reset(row: MethodSettingRow) {
     const result = await resetMethodSettingAction({ api: target.api, stage: target.stage, target: row.key });
     if (result.ok) {
-      toast.success(result.data.message);
+      toast.success(result.data.message, { description: `${target.apiName} (${target.api}), stage ${target.stage}` });
       router.refresh();
     } else toast.error(result.error.message);
   }
@@ -63,7 +70,12 @@ export function MethodSettingsTable({ target, rows }: { target: StageTargetView;
       id: "caching",
       header: "Cache",
       accessorFn: (r) => (r.effective.cachingEnabled ? "on" : "off"),
-      cell: ({ getValue }) => <Badge tone={getValue() === "on" ? "success" : "neutral"}>{getValue() as string}</Badge>,
+      cell: ({ row: { original: r } }) => (
+        <span className="flex flex-col items-start gap-0.5">
+          <Badge tone={r.effective.cachingEnabled ? "success" : "neutral"}>{r.effective.cachingEnabled ? "on" : "off"}</Badge>
+          {r.effective.cacheDataEncrypted ? <span className="text-xs text-muted-foreground">encrypted</span> : null}
+        </span>
+      ),
     },
     {
       id: "ttl",
@@ -72,16 +84,15 @@ export function MethodSettingsTable({ target, rows }: { target: StageTargetView;
       cell: ({ row: { original: r } }) => (r.effective.cachingEnabled ? number(r.effective.cacheTtlInSeconds) : <span className="text-muted-foreground">—</span>),
       meta: { align: "right" },
     },
-    { id: "encrypted", header: "Encrypted", accessorFn: (r) => (r.effective.cacheDataEncrypted ? "yes" : "no") },
     {
       id: "cacheControl",
-      header: "Cache-Control",
-      accessorFn: (r) => (r.effective.requireAuthorizationForCacheControl ? "authorized only" : "anyone"),
+      header: "Invalidation",
+      accessorFn: (r) => (r.effective.requireAuthorizationForCacheControl ? "authorized" : "anyone"),
       cell: ({ row: { original: r } }) => (
-        <span className="block min-w-36 text-xs">
-          {r.effective.requireAuthorizationForCacheControl ? "Authorized callers only" : "Anyone may invalidate"}
+        <span className="block text-xs" title={r.effective.requireAuthorizationForCacheControl ? `Unauthorized requests: ${STRATEGY_LABELS[r.effective.unauthorizedCacheControlHeaderStrategy]}` : undefined}>
+          {r.effective.requireAuthorizationForCacheControl ? "Authorized only" : "Anyone"}
           {r.effective.requireAuthorizationForCacheControl ? (
-            <span className="block text-muted-foreground">{STRATEGY_LABELS[r.effective.unauthorizedCacheControlHeaderStrategy]}</span>
+            <span className="block text-muted-foreground">else {STRATEGY_SHORT[r.effective.unauthorizedCacheControlHeaderStrategy]}</span>
           ) : null}
         </span>
       ),
@@ -91,7 +102,7 @@ export function MethodSettingsTable({ target, rows }: { target: StageTargetView;
       header: () => <span className="sr-only">Actions</span>,
       enableSorting: false,
       cell: ({ row: { original: r } }) => (
-        <div className="flex justify-end gap-1">
+        <div className="flex justify-end gap-1 whitespace-nowrap">
           <Button variant="outline" size="sm" onClick={() => setEditing(r)} aria-label={`Edit ${describeTarget(r.key)}`}>
             <Pencil aria-hidden="true" /> Edit
           </Button>
@@ -123,7 +134,7 @@ export function MethodSettingsTable({ target, rows }: { target: StageTargetView;
         onClose={() => setEditing(null)}
         onApplied={(message) => {
           setEditing(null);
-          toast.success(message);
+          toast.success(message, { description: `${target.apiName} (${target.api}), stage ${target.stage}` });
           router.refresh();
         }}
       />

@@ -88,7 +88,7 @@ function EditorBody({ target, row, onApplied }: { target: StageTargetView; row: 
         previewed: JSON.stringify(preview.lines.map((l) => l.operation)),
       } as Parameters<typeof updateStageSettingsAction>[0]);
       if (result.ok) {
-        onApplied(`${result.data.message} (${target.apiName}, stage ${target.stage})`);
+        onApplied(result.data.message);
         return;
       }
       setMessage(result.error.message);

@@ -24,7 +24,8 @@ export function StageSelector({ apis, stages, api, stage }: { apis: { id: string
         <NativeSelect id="stage-api" name="api" defaultValue={api} onChange={(e) => go({ api: e.target.value })}>
           {apis.map((a) => (
             <option key={a.id} value={a.id}>
-              {a.name} ({a.id})
+              {/* The id only where two APIs share a name. */}
+              {apis.filter((b) => b.name === a.name).length > 1 ? `${a.name} (${a.id})` : a.name}
             </option>
           ))}
         </NativeSelect>
