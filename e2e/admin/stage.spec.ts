@@ -17,7 +17,7 @@ test("shows the stage cache cluster and each method's throttling and TTL", async
   await expect(page.getByTestId("cache-status")).toHaveText("available");
   await expect(row(page, "Stage default")).toContainText("1,000");
   const data = row(page, "GET /data");
-  await expect(data).toContainText("own");
+  await expect(data).toContainText("own settings");
   await expect(data).toContainText("3,600");
   await expect(data).toContainText("100");
   await expect(row(page, "GET /health")).toContainText("inherited");
@@ -92,7 +92,7 @@ test("refuses bad settings next to each field, previews the patch, applies it an
   await expect(page.getByText(/Updated GET \/pets: 3 changes applied/)).toBeVisible();
   await expect(dialog).toBeHidden();
   const pets = row(page, "GET /pets");
-  await expect(pets).toContainText("own");
+  await expect(pets).toContainText("own settings");
   await expect(pets).toContainText("60");
 
   // Restore: the method follows the stage default again.

@@ -1,21 +1,33 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { CacheClusterCard } from "./_components/cache-cluster-card";
 import { MethodSettingsTable } from "./_components/method-settings-table";
 import { StageSelector } from "./_components/stage-selector";
+import { StageSkeleton } from "./_components/stage-skeleton";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guards";
 import { loadStagePage } from "@/lib/stage/queries";
-import { stageSelectionSchema } from "@/lib/stage/selection";
+import type { Actor } from "@/lib/policy/actor";
+import { stageSelectionSchema, type StageSelection } from "@/lib/stage/selection";
 
 export const metadata = { title: "Caches & stage" };
 export const dynamic = "force-dynamic";
 
 export default async function StagePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  // The permission check runs before anything streams (no loading.tsx above it), so refusals keep their 403/redirect.
   const actor = await requirePagePermission("stage.read", "/admin/stage");
   const selection = stageSelectionSchema.parse(await searchParams);
+  return (
+    <Suspense key={`${selection.api ?? ""}/${selection.stage ?? ""}`} fallback={<StageSkeleton />}>
+      <StageContent actor={actor} selection={selection} />
+    </Suspense>
+  );
+}
+
+async function StageContent({ actor, selection }: { actor: Actor; selection: StageSelection }) {
   const result = await loadStagePage(actor, selection);
 
   if (!result.ok) {

@@ -42,27 +42,24 @@ export function MethodSettingsTable({ target, rows }: { target: StageTargetView;
       header: "Method",
       accessorFn: (r) => (r.key === STAGE_DEFAULT_KEY ? "" : `${r.resourcePath} ${r.httpMethod}`),
       meta: { rowHeader: true },
-      cell: ({ row: { original: r } }) =>
-        r.key === STAGE_DEFAULT_KEY ? (
-          <span className="font-medium">Stage default</span>
-        ) : (
-          <span className="whitespace-nowrap font-mono text-xs">
-            <span className="font-semibold">{r.httpMethod}</span> {r.resourcePath}
-          </span>
-        ),
-    },
-    {
-      id: "source",
-      header: "Settings",
-      accessorFn: (r) => (r.key === STAGE_DEFAULT_KEY ? "all methods" : r.overridden ? "own" : "inherited"),
-      cell: ({ row: { original: r } }) =>
-        r.key === STAGE_DEFAULT_KEY ? (
-          <Badge tone="info">all methods</Badge>
-        ) : r.overridden ? (
-          <Badge tone="warning">own</Badge>
-        ) : (
-          <Badge tone="neutral">inherited</Badge>
-        ),
+      cell: ({ row: { original: r } }) => (
+        <span className="flex flex-col items-start gap-1">
+          {r.key === STAGE_DEFAULT_KEY ? (
+            <span className="font-medium">Stage default</span>
+          ) : (
+            <span className="whitespace-nowrap font-mono text-xs">
+              <span className="font-semibold">{r.httpMethod}</span> {r.resourcePath}
+            </span>
+          )}
+          {r.key === STAGE_DEFAULT_KEY ? (
+            <Badge tone="info">all methods</Badge>
+          ) : r.overridden ? (
+            <Badge tone="warning">own settings</Badge>
+          ) : (
+            <Badge tone="neutral">inherited</Badge>
+          )}
+        </span>
+      ),
     },
     { id: "rate", header: "Rate /s", accessorFn: (r) => r.effective.throttlingRateLimit, cell: ({ getValue }) => number(getValue() as number), meta: { align: "right" } },
     { id: "burst", header: "Burst", accessorFn: (r) => r.effective.throttlingBurstLimit, cell: ({ getValue }) => number(getValue() as number), meta: { align: "right" } },
@@ -89,7 +86,7 @@ export function MethodSettingsTable({ target, rows }: { target: StageTargetView;
       header: "Invalidation",
       accessorFn: (r) => (r.effective.requireAuthorizationForCacheControl ? "authorized" : "anyone"),
       cell: ({ row: { original: r } }) => (
-        <span className="block text-xs" title={r.effective.requireAuthorizationForCacheControl ? `Unauthorized requests: ${STRATEGY_LABELS[r.effective.unauthorizedCacheControlHeaderStrategy]}` : undefined}>
+        <span className="block min-w-28 text-xs" title={r.effective.requireAuthorizationForCacheControl ? `Unauthorized requests: ${STRATEGY_LABELS[r.effective.unauthorizedCacheControlHeaderStrategy]}` : undefined}>
           {r.effective.requireAuthorizationForCacheControl ? "Authorized only" : "Anyone"}
           {r.effective.requireAuthorizationForCacheControl ? (
             <span className="block text-muted-foreground">else {STRATEGY_SHORT[r.effective.unauthorizedCacheControlHeaderStrategy]}</span>
@@ -109,8 +106,8 @@ export function MethodSettingsTable({ target, rows }: { target: StageTargetView;
           {r.key !== STAGE_DEFAULT_KEY && r.overridden ? (
             <ConfirmDialog
               trigger={
-                <Button variant="ghost" size="sm" aria-label={`Reset ${describeTarget(r.key)} to the stage default`}>
-                  <RotateCcw aria-hidden="true" /> Reset
+                <Button variant="ghost" size="icon-sm" aria-label={`Reset ${describeTarget(r.key)} to the stage default`} title="Reset to the stage default">
+                  <RotateCcw aria-hidden="true" />
                 </Button>
               }
               title={`Reset ${describeTarget(r.key)} to the stage default?`}

@@ -1,6 +1,7 @@
 import { Skeleton } from "@/components/ui/skeleton";
 
-export default function Loading() {
+/** What /admin/stage shows while AWS answers (a Suspense fallback inside the page, after its permission check). */
+export function StageSkeleton() {
   return (
     <div aria-busy="true" aria-live="polite" className="space-y-6">
       <span className="sr-only">Loading the stage…</span>
