@@ -156,7 +156,7 @@ describe('data plane (frozen clock)', () => {
     expect((await call('/pets/1', key.value)).status).toBe(200);
   });
 
-  it('caches GET responses per method+path+query with x-cache, bypass and flush', async () => {
+  it('caches GET responses per method, resource and declared cache key parameters, with x-cache and flush', async () => {
     const key = await keyInPlan(t.aws.demo.usagePlans.enterprise, 'cache');
     // Clean slate: other tests may have filled the cache.
     await t.client.send(new FlushStageCacheCommand({ restApiId: t.aws.demo.restApiId, stageName: 'prod' }));
@@ -166,9 +166,18 @@ describe('data plane (frozen clock)', () => {
     const second = await call('/data', key.value);
     expect(second.headers.get('x-cache')).toBe('Hit');
     expect(await second.text()).toBe(firstBody);
-    expect((await call('/data?x=1', key.value)).headers.get('x-cache')).toBe('Miss');
-    expect((await call('/data', key.value, { headers: { 'cache-control': 'max-age=0' } })).headers.get('x-cache')).toBe('Miss');
-    expect((await call('/data', key.value)).headers.get('x-cache')).toBe('Hit');
+    // Undeclared query strings and headers are not part of the key (AWS); declared ones are.
+    expect((await call('/data?x=1', key.value)).headers.get('x-cache')).toBe('Hit');
+    expect((await call('/data', key.value, { headers: { 'x-other': '1' } })).headers.get('x-cache')).toBe('Hit');
+    expect((await call('/data?category=a', key.value)).headers.get('x-cache')).toBe('Miss');
+    expect((await call('/data?category=a&x=2', key.value)).headers.get('x-cache')).toBe('Hit');
+    expect((await call('/data?category=b', key.value)).headers.get('x-cache')).toBe('Miss');
+    expect((await call('/data', key.value, { headers: { 'accept-language': 'fr' } })).headers.get('x-cache')).toBe('Miss');
+    expect((await call('/data', key.value, { headers: { 'Accept-Language': 'fr' } })).headers.get('x-cache')).toBe('Hit');
+    // The path parameter of /pets/{id} is declared: each pet has its own entry.
+    expect((await call('/pets/1', key.value)).headers.get('x-cache')).toBe('Miss');
+    expect((await call('/pets/2', key.value)).headers.get('x-cache')).toBe('Miss');
+    expect(await (await call('/pets/2?y=1', key.value)).json()).toMatchObject({ id: 2 });
 
     await t.client.send(new FlushStageCacheCommand({ restApiId: t.aws.demo.restApiId, stageName: 'prod' }));
     expect((await call('/data', key.value)).headers.get('x-cache')).toBe('Miss');
@@ -183,6 +192,48 @@ describe('data plane (frozen clock)', () => {
     await t.client.send(
       new UpdateStageCommand({ restApiId: t.aws.demo.restApiId, stageName: 'prod', patchOperations: [{ op: 'replace', path: '/~1data/GET/caching/enabled', value: 'true' }] }),
     );
+  });
+
+  it('honours Cache-Control: max-age=0 only from authorized (signed) callers when requireAuthorizationForCacheControl is on', async () => {
+    const key = await keyInPlan(t.aws.demo.usagePlans.enterprise, 'cache-control');
+    const apiId = t.aws.demo.restApiId;
+    const setData = (path: string, value: string) =>
+      t.client.send(new UpdateStageCommand({ restApiId: apiId, stageName: 'prod', patchOperations: [{ op: 'replace', path: `/~1data/GET/caching/${path}`, value }] }));
+    const fresh = { 'cache-control': 'max-age=0' };
+    await t.client.send(new FlushStageCacheCommand({ restApiId: apiId, stageName: 'prod' }));
+    expect((await call('/data', key.value)).headers.get('x-cache')).toBe('Miss');
+
+    // The seed's default: authorization required, SUCCEED_WITH_RESPONSE_HEADER. An API key alone is not authorization.
+    const ignored = await call('/data', key.value, { headers: fresh });
+    expect(ignored.headers.get('x-cache')).toBe('Hit');
+    expect(ignored.headers.get('warning')).toMatch(/not authorized/);
+    expect((await call('/data', key.value)).headers.get('warning')).toBeNull();
+
+    await setData('unauthorizedCacheControlHeaderStrategy', 'SUCCEED_WITHOUT_RESPONSE_HEADER');
+    const silent = await call('/data', key.value, { headers: fresh });
+    expect(silent.headers.get('x-cache')).toBe('Hit');
+    expect(silent.headers.get('warning')).toBeNull();
+
+    await setData('unauthorizedCacheControlHeaderStrategy', 'FAIL_WITH_403');
+    const denied = await call('/data', key.value, { headers: fresh });
+    expect(denied.status).toBe(403);
+    expect(await denied.json()).toMatchObject({ message: expect.stringContaining('execute-api:InvalidateCache') });
+    expect((await call('/data', key.value)).headers.get('x-cache')).toBe('Hit'); // a plain request still works
+
+    // A SigV4-signed caller is authorized: its max-age=0 refetches and replaces the entry.
+    // (local AWS checks the form of the SigV4 Authorization header, not the signature: it evaluates no IAM policies)
+    const authorization =
+      'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260310/us-east-1/execute-api/aws4_request, SignedHeaders=host;x-amz-date, Signature=' + 'ab'.repeat(32);
+    const invalidated = await call('/data', key.value, { headers: { ...fresh, authorization } });
+    expect(invalidated.headers.get('x-cache')).toBe('Miss');
+    const refreshed = await invalidated.text();
+    expect(await (await call('/data', key.value)).text()).toBe(refreshed);
+
+    // With authorization not required, anyone may invalidate.
+    await setData('requireAuthorizationForCacheControl', 'false');
+    expect((await call('/data', key.value, { headers: fresh })).headers.get('x-cache')).toBe('Miss');
+    await setData('requireAuthorizationForCacheControl', 'true');
+    await setData('unauthorizedCacheControlHeaderStrategy', 'SUCCEED_WITH_RESPONSE_HEADER');
   });
 
   it('throttles the whole stage with the stage method settings', async () => {

@@ -14,6 +14,11 @@ export interface ApiRoute {
   requestSchema?: string;
   /** status → description and optional component schema name. */
   responses: Record<string, { description: string; schema?: string }>;
+  /**
+   * The integration's cacheKeyParameters (AWS: `method.request.{path,querystring,header}.<name>`, each also declared
+   * in the method's requestParameters). Only these, with the method and resource, make up the stage cache key.
+   */
+  cacheKeyParameters?: string[];
 }
 
 export const DEMO_ROUTES: ApiRoute[] = [
@@ -37,6 +42,7 @@ export const DEMO_ROUTES: ApiRoute[] = [
     method: 'GET',
     operationId: 'getPet',
     summary: 'Get one pet',
+    cacheKeyParameters: ['method.request.path.id'],
     responses: { '200': { description: 'The pet', schema: 'Pet' }, '404': { description: 'No such pet', schema: 'Error' } },
   },
   {
@@ -44,6 +50,7 @@ export const DEMO_ROUTES: ApiRoute[] = [
     method: 'GET',
     operationId: 'getData',
     summary: 'A slow report (150-400 ms), cached for an hour at the stage',
+    cacheKeyParameters: ['method.request.querystring.category', 'method.request.header.Accept-Language'],
     responses: { '200': { description: 'The report', schema: 'Data' } },
   },
   {

@@ -121,6 +121,30 @@ const rows: Row[] = [
     expect: { ...adminOnly, admin: "invalid" },
   },
   { name: "importKeysAction", page: "/admin/keys", args: () => [{ form: { csv: "", tierId: "" } }], expect: { ...adminOnly, admin: "invalid" } },
+  // Caches and stage settings: an API id that does not exist gets the admin past the policy without touching the
+  // shared stage (not_found from AWS); invalid settings are refused by validation, after authorization.
+  { name: "flushStageCacheAction", page: "/admin/stage", args: () => [{ api: "matrix0000", stage: "prod" }], expect: { ...adminOnly, admin: "not_found" } },
+  { name: "flushAuthorizersCacheAction", page: "/admin/stage", args: () => [{ api: "matrix0000", stage: "prod" }], expect: { ...adminOnly, admin: "not_found" } },
+  {
+    name: "updateStageSettingsAction",
+    page: "/admin/stage",
+    args: () => [
+      {
+        form: {
+          api: "matrix0000",
+          stage: "prod",
+          target: "*/*",
+          throttlingRateLimit: "10",
+          throttlingBurstLimit: "20",
+          cacheTtlInSeconds: "9999",
+          unauthorizedCacheControlHeaderStrategy: "FAIL_WITH_403",
+          previewed: "[]",
+        },
+      },
+    ],
+    expect: { ...adminOnly, admin: "invalid" },
+  },
+  { name: "resetMethodSettingAction", page: "/admin/stage", args: () => [{ api: "matrix0000", stage: "prod", target: "~1data/GET" }], expect: { ...adminOnly, admin: "not_found" } },
   {
     name: "signUpAction",
     page: "/sign-up",
@@ -157,6 +181,7 @@ const pages: { path: string; expect: Record<Who, string> }[] = [
   ...["/admin/customers", "/admin/customers/:customerC", "/admin/staff", "/admin/tier-requests"].map((path) => ({
   ...["/admin/customers", "/admin/tier-requests", "/admin/tiers"].map((path) => ({
   ...["/admin/customers", "/admin/tier-requests", "/admin/keys"].map((path) => ({
+  ...["/admin/customers", "/admin/tier-requests", "/admin/stage"].map((path) => ({
     path,
     expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "403", admin: "200" } as Record<Who, string>,
   })),

@@ -67,6 +67,11 @@ export const POLICY_ACTIONS = [
   "key.unowned_list",
   "key.adopt",
   "key.import",
+  // Admin console: caches and stage settings (/admin/stage).
+  "stage.read",
+  "stage.cache.flush",
+  "stage.authorizer_cache.flush",
+  "stage.settings.update",
 ] as const;
 export type PolicyAction = (typeof POLICY_ACTIONS)[number];
 

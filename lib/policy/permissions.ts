@@ -68,6 +68,11 @@ export const permissions = {
   "key.unowned_list": ["ADMIN"],
   "key.adopt": ["ADMIN"],
   "key.import": ["ADMIN"],
+  // Admin console: caches and stage settings (/admin/stage).
+  "stage.read": ["ADMIN"],
+  "stage.cache.flush": ["ADMIN"],
+  "stage.authorizer_cache.flush": ["ADMIN"],
+  "stage.settings.update": ["ADMIN"],
 } as const satisfies Record<PolicyAction, readonly Role[] | typeof PUBLIC>;
 
 /** The actions anyone may call. */

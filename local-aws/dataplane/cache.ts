@@ -1,4 +1,4 @@
-/** The stage cache: GET responses keyed by method + path + query string, per API stage, with a TTL. */
+/** The stage cache: GET responses per API stage under the key from ./cache-key.ts, with a TTL. */
 
 export interface CachedResponse {
   status: number;

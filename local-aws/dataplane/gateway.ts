@@ -13,6 +13,7 @@ import { sleep, type Faults } from '../faults';
 import type { GatewayState, MethodSettingRecord, StageRecord, UsagePlanRecord } from '../state';
 import { epochDayOf, keyUsage, recordRequest } from '../usage-ledger';
 import type { StageCaches } from './cache';
+import { cacheControlDecision, stageCacheKey, UNAUTHORIZED_CACHE_CONTROL_WARNING } from './cache-key';
 import { withinQuota } from './quota';
 import { normaliseThrottle, ThrottleBuckets, type ThrottleLimit } from './throttle';
 
@@ -124,12 +125,20 @@ export class DataPlane {
     recordRequest(state, plan.id, key.id, today);
 
     const cacheTtl = method === 'GET' && stage.cacheClusterEnabled && setting?.cachingEnabled ? setting.cacheTtlInSeconds : 0;
-    const cacheKey = `${method} ${path}${search}`;
-    if (cacheTtl > 0 && !/max-age=0/.test(req.headers['cache-control'] ?? '')) {
-      const hit = this.opts.caches.get(apiId, stage.stageName, cacheKey, now);
-      if (hit) {
-        send(res, hit.status, { ...hit.headers, 'x-cache': 'Hit' }, hit.body);
-        return { status: hit.status, cache: 'Hit' };
+    const cacheKey = cacheTtl > 0 ? stageCacheKey(route, method, path, search, req.headers) : '';
+    const extraHeaders: Record<string, string> = {};
+    if (cacheTtl > 0 && setting) {
+      const control = cacheControlDecision(req.headers, setting);
+      if (control.kind === 'deny') {
+        return reply(res, 403, 'AccessDeniedException', `User: anonymous is not authorized to perform: execute-api:InvalidateCache on resource: arn:aws:execute-api:us-east-1:000000000000:${apiId}/${stage.stageName}/${method}${route.path}`);
+      }
+      if (control.kind === 'ignore' && control.warningHeader) extraHeaders.warning = UNAUTHORIZED_CACHE_CONTROL_WARNING;
+      if (control.kind !== 'invalidate') {
+        const hit = this.opts.caches.get(apiId, stage.stageName, cacheKey, now);
+        if (hit) {
+          send(res, hit.status, { ...hit.headers, ...extraHeaders, 'x-cache': 'Hit' }, hit.body);
+          return { status: hit.status, cache: 'Hit' };
+        }
       }
     }
 
@@ -146,7 +155,7 @@ export class DataPlane {
       if (upstream.status >= 200 && upstream.status < 300) {
         this.opts.caches.set(apiId, stage.stageName, cacheKey, { ...upstream, expiresAt: now + cacheTtl * 1000 });
       }
-      send(res, upstream.status, { ...upstream.headers, 'x-cache': 'Miss' }, upstream.body);
+      send(res, upstream.status, { ...upstream.headers, ...extraHeaders, 'x-cache': 'Miss' }, upstream.body);
       return { status: upstream.status, integrationMs, cache: 'Miss' };
     }
     send(res, upstream.status, upstream.headers, upstream.body);

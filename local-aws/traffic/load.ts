@@ -179,7 +179,8 @@ export function startTraffic(opts: TrafficOptions = {}): TrafficRun {
     const route = pickRoute(random);
     const { path, body } = concreteRequest(route, random);
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'gatehouse-traffic/1' };
-    // Some clients ask for fresh answers (the stage cache honours Cache-Control: max-age=0), /flaky callers most.
+    // Some clients ask for fresh answers with Cache-Control: max-age=0 (/flaky callers most); unsigned, so with
+    // requireAuthorizationForCacheControl on the stage cache ignores them.
     if (random() < (route.resource === '/flaky' ? 0.3 : 0.05)) headers['cache-control'] = 'max-age=0';
     if (lane) headers['x-api-key'] = lane.value;
     else if (badKey) headers['x-api-key'] = `bad-${Math.floor(random() * 1e12).toString(36)}-not-a-real-key`;
