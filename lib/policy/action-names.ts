@@ -40,6 +40,10 @@ export const POLICY_ACTIONS = [
   "tier.request.decide",
   "billing.read",
   "user.end_sessions",
+  // Admin console: CloudWatch alarms and dashboard of an API stage.
+  "alarms.read",
+  "alarms.create_recommended",
+  "dashboard.create",
 ] as const;
 export type PolicyAction = (typeof POLICY_ACTIONS)[number];
 

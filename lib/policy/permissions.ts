@@ -41,6 +41,10 @@ export const permissions = {
   "tier.request.decide": ["ADMIN"],
   "billing.read": ["BILLING", "ADMIN"],
   "user.end_sessions": ["ADMIN"],
+  // Admin console: CloudWatch alarms and dashboard of an API stage.
+  "alarms.read": ["ADMIN"],
+  "alarms.create_recommended": ["ADMIN"],
+  "dashboard.create": ["ADMIN"],
 } as const satisfies Record<PolicyAction, readonly Role[] | typeof PUBLIC>;
 
 /** The actions anyone may call. */
