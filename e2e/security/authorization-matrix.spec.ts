@@ -78,6 +78,9 @@ const rows: Row[] = [
     },
   },
   { name: "endUserSessionsAction", page: "/admin/customers", args: (_w, ids) => [ids.userC], expect: adminOnly },
+  // An empty form means the portal's API and stage; creating twice changes nothing, so the admin's call is harmless.
+  { name: "createRecommendedAlarmsAction", page: "/admin/alarms", args: () => [{ form: {} }], expect: adminOnly },
+  { name: "createDashboardAction", page: "/admin/alarms", args: () => [{ form: {} }], expect: adminOnly },
   {
     name: "signUpAction",
     page: "/sign-up",
@@ -110,7 +113,7 @@ const pages: { path: string; expect: Record<Who, string> }[] = [
     path,
     expect: { anonymous: "sign-in", "customer A": "200", "customer B": "200", billing: "403", admin: "403" } as Record<Who, string>,
   })),
-  ...["/admin/customers", "/admin/tier-requests"].map((path) => ({
+  ...["/admin/customers", "/admin/tier-requests", "/admin/alarms"].map((path) => ({
     path,
     expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "403", admin: "200" } as Record<Who, string>,
   })),

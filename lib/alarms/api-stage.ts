@@ -36,7 +36,7 @@ export const apiStageInputSchema = z.object({
     .optional()
     .transform((v) => v || undefined),
 });
-export type ApiStageInput = z.output<typeof apiStageInputSchema>;
+export type ApiStageInput = { apiId?: string; stage?: string };
 
 export interface ApiStageSelection {
   apis: RestApiSummary[];
