@@ -1,6 +1,7 @@
 /** Binds the CloudWatch emulator (local-aws/cloudwatch/) to this server: the data plane's metric sink and the HTTP handler. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleCloudWatchHttp } from './cloudwatch/http';
+import { handleCloudWatchQuery } from './cloudwatch/query-protocol';
 import { CloudWatchService } from './cloudwatch/service';
 
 export interface Dimension {
@@ -17,6 +18,8 @@ export interface CloudWatchBinding {
   /** Local AWS only: history in PutMetricData's shape (any namespace, old timestamps); throws CloudWatchError. */
   backfill: (input: unknown) => { recorded: number };
   handleHttp: (req: IncomingMessage, res: ServerResponse, rawBody: Buffer) => Promise<void>;
+  /** A query-protocol (form-encoded, XML) call whose parameters were already read. */
+  handleQuery: (res: ServerResponse, params: Map<string, string>) => void;
   snapshot: () => unknown;
 }
 
@@ -31,6 +34,7 @@ export function createCloudWatch(now: () => number, saved: unknown, minuteRetent
     sink: service,
     backfill: (input) => service.backfill(input),
     handleHttp: (req, res, rawBody) => handleCloudWatchHttp(service, req, res, rawBody),
+    handleQuery: (res, params) => handleCloudWatchQuery(service, res, params),
     snapshot: () => service.snapshot(),
   };
 }

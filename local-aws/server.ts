@@ -1,6 +1,6 @@
 /**
- * local AWS: one HTTP server for the API Gateway control plane (restJson1), CloudWatch (awsJson1_0, delegated to
- * local-aws/cloudwatch/), the API Gateway data plane and emulator endpoints under /_localaws/ (health, config,
+ * local AWS: one HTTP server for the API Gateway control plane (restJson1), CloudWatch (awsJson1_0 and the query
+ * protocol, delegated to local-aws/cloudwatch/), the API Gateway data plane and emulator endpoints under /_localaws/ (health, config,
  * faults, usage and metric backfill; see local-endpoints.ts). Fault injection (faults.ts) is consulted before every
  * API Gateway, CloudWatch and data-plane request. Signatures are not verified: any SigV4-signed request (any
  * credentials) is accepted.
@@ -10,7 +10,9 @@ import type { AddressInfo } from 'node:net';
 import { handleApiGatewayHttp } from './apigateway/http';
 import { DEFAULT_LIMITS, type GatewayEnvironment, type ResourceLimits } from './apigateway/operation';
 import { createCloudWatch, type MetricSink } from './cloudwatch-binding';
-import { sendError as sendCloudWatchError } from './cloudwatch/http';
+import { decodedBody, sendError as sendCloudWatchError } from './cloudwatch/http';
+import { isQueryRequest, queryParams, sendQueryError } from './cloudwatch/query-protocol';
+import { CloudWatchError, CLOUDWATCH_OPERATIONS } from './cloudwatch/service';
 import { serviceUnavailable, throttling } from './cloudwatch/errors';
 import { StageCaches } from './dataplane/cache';
 import { DataPlane } from './dataplane/gateway';
@@ -142,6 +144,26 @@ export async function startLocalAws(opts: LocalAwsOptions = {}): Promise<LocalAw
         if (fault.error) return sendCloudWatchError(res, fault.error === 'throttle' ? throttling() : serviceUnavailable());
       }
       await cloudwatch.handleHttp(req, res, body);
+      cloudwatchWriter?.markDirty();
+      return;
+    }
+    // CloudWatch's query protocol: form-encoded POST / (or GET /?Action=…), answered in XML.
+    if (isQueryRequest(req.method, pathname, search, req.headers['content-type'])) {
+      let params: Map<string, string>;
+      try {
+        params = queryParams(req.method, search, await decodedBody(req, body));
+      } catch (error) {
+        if (error instanceof CloudWatchError) return sendQueryError(res, error);
+        throw error;
+      }
+      const action = params.get('Action') ?? '';
+      const fault = CLOUDWATCH_OPERATIONS.includes(action) ? faults.decide('cloudwatch', action) : undefined;
+      if (fault) {
+        if (fault.latencyMs > 0) await sleep(fault.latencyMs);
+        if (fault.drop) return void req.socket.destroy();
+        if (fault.error) return sendQueryError(res, fault.error === 'throttle' ? throttling() : serviceUnavailable());
+      }
+      cloudwatch.handleQuery(res, params);
       cloudwatchWriter?.markDirty();
       return;
     }

@@ -145,6 +145,9 @@ const rows: Row[] = [
     expect: { ...adminOnly, admin: "invalid" },
   },
   { name: "resetMethodSettingAction", page: "/admin/stage", args: () => [{ api: "matrix0000", stage: "prod", target: "~1data/GET" }], expect: { ...adminOnly, admin: "not_found" } },
+  // An empty form means the portal's API and stage; creating twice changes nothing, so the admin's call is harmless.
+  { name: "createRecommendedAlarmsAction", page: "/admin/alarms", args: () => [{ form: {} }], expect: adminOnly },
+  { name: "createDashboardAction", page: "/admin/alarms", args: () => [{ form: {} }], expect: adminOnly },
   {
     name: "signUpAction",
     page: "/sign-up",
@@ -182,6 +185,7 @@ const pages: { path: string; expect: Record<Who, string> }[] = [
   ...["/admin/customers", "/admin/tier-requests", "/admin/tiers"].map((path) => ({
   ...["/admin/customers", "/admin/tier-requests", "/admin/keys"].map((path) => ({
   ...["/admin/customers", "/admin/tier-requests", "/admin/stage"].map((path) => ({
+  ...["/admin/customers", "/admin/tier-requests", "/admin/alarms"].map((path) => ({
     path,
     expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "403", admin: "200" } as Record<Who, string>,
   })),

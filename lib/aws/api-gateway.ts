@@ -7,6 +7,7 @@ import {
   GetApiKeyCommand,
   GetApiKeysCommand,
   GetRestApisCommand,
+  GetStagesCommand,
   GetUsagePlanKeysCommand,
   GetUsagePlansCommand,
   UpdateApiKeyCommand,
@@ -151,4 +152,10 @@ export async function usagePlanIdsOfKey(keyId: string): Promise<string[]> {
 export async function keyIdsInUsagePlan(usagePlanId: string): Promise<string[]> {
   const keys = await allPages((position) => apiGatewayClient().send(new GetUsagePlanKeysCommand({ usagePlanId, limit: 500, position })));
   return keys.flatMap((key) => (key.id ? [key.id] : []));
+}
+
+/** Names of a REST API's stages, sorted (GetStages is not paged). Used by the admin views' API and stage selector. */
+export async function listStageNames(restApiId: string): Promise<string[]> {
+  const stages = await apiGatewayClient().send(new GetStagesCommand({ restApiId }));
+  return (stages.item ?? []).flatMap((s) => (s.stageName ? [s.stageName] : [])).sort();
 }

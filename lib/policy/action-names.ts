@@ -72,6 +72,10 @@ export const POLICY_ACTIONS = [
   "stage.cache.flush",
   "stage.authorizer_cache.flush",
   "stage.settings.update",
+  // Admin console: CloudWatch alarms and dashboard of an API stage.
+  "alarms.read",
+  "alarms.create_recommended",
+  "dashboard.create",
 ] as const;
 export type PolicyAction = (typeof POLICY_ACTIONS)[number];
 

@@ -73,6 +73,10 @@ export const permissions = {
   "stage.cache.flush": ["ADMIN"],
   "stage.authorizer_cache.flush": ["ADMIN"],
   "stage.settings.update": ["ADMIN"],
+  // Admin console: CloudWatch alarms and dashboard of an API stage.
+  "alarms.read": ["ADMIN"],
+  "alarms.create_recommended": ["ADMIN"],
+  "dashboard.create": ["ADMIN"],
 } as const satisfies Record<PolicyAction, readonly Role[] | typeof PUBLIC>;
 
 /** The actions anyone may call. */

@@ -1,4 +1,7 @@
-/** GetMetricStatistics: one metric, up to 10 statistics/extended statistics, at most 1,440 datapoints. */
+/**
+ * GetMetricStatistics: one metric, either up to 5 Statistics or up to 10 ExtendedStatistics (never both, as AWS),
+ * at most 1,440 datapoints.
+ */
 import { invalidParameterCombination, invalidParameterValue, missingParameter } from './errors';
 import {
   asObject, checkPeriod, dimensions, optInteger, optStringList, optUnit, reqString, reqTimestampMs,
@@ -23,8 +26,15 @@ export function getMetricStatistics(store: MetricStore, input: unknown, nowMs: n
   if (stats.length === 0 && extended.length === 0) {
     throw invalidParameterCombination('At least one of the parameters Statistics and ExtendedStatistics must be specified.');
   }
-  if (stats.length + extended.length > 10) {
-    throw invalidParameterValue('The collections Statistics and ExtendedStatistics must not have a combined size greater than 10.');
+  // AWS: "you must specify either Statistics or ExtendedStatistics, but not both".
+  if (stats.length > 0 && extended.length > 0) {
+    throw invalidParameterCombination('The parameters Statistics and ExtendedStatistics are mutually exclusive and you have specified both.');
+  }
+  if (stats.length > 5) {
+    throw invalidParameterValue('The collection Statistics must not have a size greater than 5.');
+  }
+  if (extended.length > 10) {
+    throw invalidParameterValue('The collection ExtendedStatistics must not have a size greater than 10.');
   }
   stats.forEach((s, i) => {
     if (!BASIC_STATS.has(s)) {

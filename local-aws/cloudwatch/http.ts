@@ -1,5 +1,5 @@
 /**
- * awsJson1_0 transport for CloudWatch (`POST /`, `x-amz-target: GraniteServiceVersion20100801.<Operation>`).
+ * awsJson1_0 transport for CloudWatch (the query protocol's is in query-protocol.ts) (`POST /`, `x-amz-target: GraniteServiceVersion20100801.<Operation>`).
  * Request bodies may be gzip-compressed (the SDK compresses PutMetricData over 10 KiB). Errors carry the Smithy
  * shape in `__type` and the awsQuery code in `x-amzn-query-error`, which the query-compatible SDK reads first.
  */
@@ -33,21 +33,24 @@ export function sendError(res: ServerResponse, err: CloudWatchError): void {
   });
 }
 
+/** The request body, decompressed when `content-encoding: gzip` (the SDKs compress large PutMetricData bodies). */
+export async function decodedBody(req: IncomingMessage, rawBody: Buffer): Promise<Buffer> {
+  const encoding = String(req.headers['content-encoding'] ?? '').toLowerCase();
+  if (!encoding.split(',').some((e) => e.trim() === 'gzip')) return rawBody;
+  try {
+    return await gunzipAsync(rawBody);
+  } catch {
+    throw invalidParameterValue('The request body could not be decompressed (content-encoding: gzip).');
+  }
+}
+
 export async function handleCloudWatchHttp(service: CloudWatchService, req: IncomingMessage, res: ServerResponse,
   rawBody: Buffer): Promise<void> {
   try {
     const target = req.headers['x-amz-target'];
     const op = typeof target === 'string' && target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
     if (req.method !== 'POST' || !op) throw unknownOperation(typeof target === 'string' ? target : '(none)');
-    let body = rawBody;
-    const encoding = String(req.headers['content-encoding'] ?? '').toLowerCase();
-    if (encoding.split(',').some((e) => e.trim() === 'gzip')) {
-      try {
-        body = await gunzipAsync(rawBody);
-      } catch {
-        throw invalidParameterValue('The request body could not be decompressed (content-encoding: gzip).');
-      }
-    }
+    const body = await decodedBody(req, rawBody);
     let input: unknown = {};
     const text = body.toString('utf8').trim();
     if (text) {

@@ -34,8 +34,14 @@ describe('PutMetricData + GetMetricStatistics', () => {
     const perMinute = await cw.client.send(new GetMetricStatisticsCommand({
       Namespace: 'Test/Exact', MetricName: 'Latency', Dimensions: queryDims,
       StartTime: new Date(T0), EndTime: new Date(T0 + 10 * 60_000), Period: 60,
-      Statistics: ['Sum', 'Average', 'Minimum', 'Maximum', 'SampleCount'], ExtendedStatistics: ['p50'],
+      Statistics: ['Sum', 'Average', 'Minimum', 'Maximum', 'SampleCount'],
     }));
+    // Percentiles come from a second call: AWS refuses Statistics together with ExtendedStatistics.
+    const perMinuteP50 = await cw.client.send(new GetMetricStatisticsCommand({
+      Namespace: 'Test/Exact', MetricName: 'Latency', Dimensions: queryDims,
+      StartTime: new Date(T0), EndTime: new Date(T0 + 10 * 60_000), Period: 60, ExtendedStatistics: ['p50'],
+    }));
+    const p50 = [...(perMinuteP50.Datapoints ?? [])].sort((a, b) => a.Timestamp!.getTime() - b.Timestamp!.getTime());
     expect(perMinute.Label).toBe('Latency');
     const dps = [...(perMinute.Datapoints ?? [])].sort((a, b) => a.Timestamp!.getTime() - b.Timestamp!.getTime());
     expect(dps.map((d) => d.Timestamp!.getTime())).toEqual([T0, T0 + 60_000, T0 + 120_000, T0 + 240_000]);
@@ -46,10 +52,10 @@ describe('PutMetricData + GetMetricStatistics', () => {
     expect(dps.map((d) => d.Maximum)).toEqual([3, 10, 5, 8]);
     expect(dps.every((d) => d.Unit === 'Milliseconds')).toBe(true);
     // Few samples: percentiles are exact (nearest rank).
-    expect(dps[0]!.ExtendedStatistics?.['p50']).toBe(2);
-    expect(dps[2]!.ExtendedStatistics?.['p50']).toBe(5); // 4,4,5,5,5
+    expect(p50[0]!.ExtendedStatistics?.['p50']).toBe(2);
+    expect(p50[2]!.ExtendedStatistics?.['p50']).toBe(5); // 4,4,5,5,5
     // Percentiles are unavailable for a statistic set whose Min != Max (as in AWS).
-    expect(dps[3]!.ExtendedStatistics).toEqual({});
+    expect(p50[3]!.ExtendedStatistics).toEqual({});
 
     const wide = await cw.client.send(new GetMetricStatisticsCommand({
       Namespace: 'Test/Exact', MetricName: 'Latency', Dimensions: queryDims,
@@ -88,13 +94,18 @@ describe('PutMetricData + GetMetricStatistics', () => {
     const res = await cw.client.send(new GetMetricStatisticsCommand({
       Namespace: 'Test/Pct', MetricName: 'Latency', Dimensions: [{ Name: 'ApiName', Value: 'pets' }],
       StartTime: new Date(T0 + 30 * 60_000), EndTime: new Date(T0 + 31 * 60_000), Period: 60,
-      Statistics: ['SampleCount', 'Sum'], ExtendedStatistics: ['p50', 'p90', 'p99', 'p99.9'],
+      Statistics: ['SampleCount', 'Sum'],
     }));
     expect(res.Datapoints).toHaveLength(1);
     const dp = res.Datapoints![0]!;
     expect(dp.SampleCount).toBe(1000);
     expect(dp.Sum).toBe(500500);
-    const ext = dp.ExtendedStatistics!;
+    const pct = await cw.client.send(new GetMetricStatisticsCommand({
+      Namespace: 'Test/Pct', MetricName: 'Latency', Dimensions: [{ Name: 'ApiName', Value: 'pets' }],
+      StartTime: new Date(T0 + 30 * 60_000), EndTime: new Date(T0 + 31 * 60_000), Period: 60,
+      ExtendedStatistics: ['p50', 'p90', 'p99', 'p99.9'],
+    }));
+    const ext = pct.Datapoints![0]!.ExtendedStatistics!;
     expect(Math.abs(ext['p50']! - 500) / 500).toBeLessThan(0.01);
     expect(Math.abs(ext['p90']! - 900) / 900).toBeLessThan(0.01);
     expect(Math.abs(ext['p99']! - 990) / 990).toBeLessThan(0.01);
@@ -248,6 +259,16 @@ describe('errors', () => {
     })));
     expect(tooMany.Code).toBe('InvalidParameterCombination');
     expect(tooMany.message).toContain('exceeds the limit of 1440');
+
+    // Statistics or ExtendedStatistics, never both (AWS API reference, GetMetricStatistics).
+    const statsAndExtended = await sdkError(cw.client.send(new GetMetricStatisticsCommand({
+      Namespace: 'Test/Exact', MetricName: 'Latency', StartTime: new Date(T0), EndTime: new Date(NOW), Period: 60,
+      Statistics: ['Sum'], ExtendedStatistics: ['p99'],
+    })));
+    expect(statsAndExtended.name).toBe('InvalidParameterCombinationException');
+    expect(statsAndExtended.Code).toBe('InvalidParameterCombination');
+    expect(statsAndExtended.$metadata?.httpStatusCode).toBe(400);
+    expect(statsAndExtended.message).toBe('The parameters Statistics and ExtendedStatistics are mutually exclusive and you have specified both.');
 
     const reserved = await sdkError(cw.client.send(new PutMetricDataCommand({
       Namespace: 'AWS/ApiGateway', MetricData: [{ MetricName: 'Count', Value: 1 }],
