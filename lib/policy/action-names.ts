@@ -40,6 +40,9 @@ export const POLICY_ACTIONS = [
   "tier.request.decide",
   "billing.read",
   "user.end_sessions",
+  // Admin console: CloudWatch metrics of the API stage and its detailed-metrics switch.
+  "metrics.read",
+  "stage.detailed_metrics.set",
 ] as const;
 export type PolicyAction = (typeof POLICY_ACTIONS)[number];
 

@@ -41,6 +41,9 @@ export const permissions = {
   "tier.request.decide": ["ADMIN"],
   "billing.read": ["BILLING", "ADMIN"],
   "user.end_sessions": ["ADMIN"],
+  // Admin console: CloudWatch metrics of the API stage and its detailed-metrics switch.
+  "metrics.read": ["ADMIN"],
+  "stage.detailed_metrics.set": ["ADMIN"],
 } as const satisfies Record<PolicyAction, readonly Role[] | typeof PUBLIC>;
 
 /** The actions anyone may call. */
