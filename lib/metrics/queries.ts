@@ -113,20 +113,17 @@ export async function topCustomersToday(actor: Actor | null, limit = 10, now = n
   const allowed = authorize(actor, "metrics.read");
   if (!allowed.ok) return allowed;
   const day = utcDay(now);
-  const perKey = await db.usageDay.groupBy({ by: ["apiKeyId"], where: { date: new Date(`${day}T00:00:00.000Z`) }, _sum: { used: true } });
-  const keys = await db.apiKey.findMany({
-    where: { id: { in: perKey.map((k) => k.apiKeyId) } },
-    select: { id: true, customer: { select: { id: true, name: true, company: true, status: true, tier: { select: { name: true } } } } },
-  });
-  const customerOf = new Map(keys.map((k) => [k.id, k.customer]));
-  const totals = new Map<string, TopCustomer>();
-  for (const k of perKey) {
-    const c = customerOf.get(k.apiKeyId);
-    if (!c || c.status === "DELETED") continue;
-    const row = totals.get(c.id) ?? { customerId: c.id, name: c.name, company: c.company, tierName: c.tier.name, requests: 0 };
-    row.requests += k._sum.used ?? 0;
-    totals.set(c.id, row);
-  }
-  const rows = [...totals.values()].filter((r) => r.requests > 0).sort((a, b) => b.requests - a.requests || a.name.localeCompare(b.name)).slice(0, limit);
-  return ok({ day, rows });
+  // One aggregate in the database (UsageDay is indexed by date): a day's rows can number one per key.
+  const rows = await db.$queryRaw<Array<{ customerId: string; name: string; company: string | null; tierName: string; requests: bigint }>>`
+    SELECT c.id AS "customerId", c.name, c.company, t.name AS "tierName", SUM(u.used)::bigint AS requests
+    FROM "UsageDay" u
+    JOIN "ApiKey" k ON k.id = u."apiKeyId"
+    JOIN "Customer" c ON c.id = k."customerId"
+    JOIN "Tier" t ON t.id = c."tierId"
+    WHERE u.date = ${day}::date AND c.status <> 'DELETED'
+    GROUP BY c.id, c.name, c.company, t.name
+    HAVING SUM(u.used) > 0
+    ORDER BY requests DESC, c.name ASC
+    LIMIT ${limit}`;
+  return ok({ day, rows: rows.map((r) => ({ ...r, requests: Number(r.requests) })) });
 }
