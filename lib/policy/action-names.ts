@@ -76,6 +76,9 @@ export const POLICY_ACTIONS = [
   "alarms.read",
   "alarms.create_recommended",
   "dashboard.create",
+  // Admin console: CloudWatch metrics of the API stage and its detailed-metrics switch.
+  "metrics.read",
+  "stage.detailed_metrics.set",
 ] as const;
 export type PolicyAction = (typeof POLICY_ACTIONS)[number];
 

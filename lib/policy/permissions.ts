@@ -77,6 +77,9 @@ export const permissions = {
   "alarms.read": ["ADMIN"],
   "alarms.create_recommended": ["ADMIN"],
   "dashboard.create": ["ADMIN"],
+  // Admin console: CloudWatch metrics of the API stage and its detailed-metrics switch.
+  "metrics.read": ["ADMIN"],
+  "stage.detailed_metrics.set": ["ADMIN"],
 } as const satisfies Record<PolicyAction, readonly Role[] | typeof PUBLIC>;
 
 /** The actions anyone may call. */

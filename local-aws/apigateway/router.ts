@@ -3,6 +3,7 @@ import { createApiKey, deleteApiKey, getApiKey, getApiKeys, updateApiKey } from 
 import { getExport } from './export';
 import { importApiKeys } from './import-api-keys';
 import type { OperationHandler } from './operation';
+import { getResource, getResources } from './resources';
 import { getRestApi, getRestApis } from './rest-apis';
 import { flushStageAuthorizersCache, flushStageCache, getStage, getStages, updateStage } from './stages';
 import { getTags, tagResource, untagResource } from './tags';
@@ -32,6 +33,8 @@ const route = (method: string, pattern: string, operation: string, handler: Oper
 const ROUTES: Route[] = [
   route('GET', '/restapis', 'GetRestApis', getRestApis),
   route('GET', '/restapis/{restApiId}', 'GetRestApi', getRestApi),
+  route('GET', '/restapis/{restApiId}/resources', 'GetResources', getResources),
+  route('GET', '/restapis/{restApiId}/resources/{resourceId}', 'GetResource', getResource),
   route('GET', '/restapis/{restApiId}/stages', 'GetStages', getStages),
   route('GET', '/restapis/{restApiId}/stages/{stageName}', 'GetStage', getStage),
   route('PATCH', '/restapis/{restApiId}/stages/{stageName}', 'UpdateStage', updateStage),
