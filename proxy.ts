@@ -5,7 +5,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { brandImageOrigins, branding } from "@/lib/branding";
 import { env } from "@/lib/env";
 import { BODY_TOO_LARGE_MESSAGE, exceedsBodyLimit } from "@/lib/security/body-limit";
-import { createNonce, NONCE_HEADER, pageSecurityHeaders } from "@/lib/security/headers";
+import { createNonce, NONCE_HEADER, PATHNAME_HEADER, pageSecurityHeaders } from "@/lib/security/headers";
 
 let served: { https: boolean; development: boolean; imageOrigins: string[] } | undefined;
 
@@ -38,6 +38,7 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
   requestHeaders.set(NONCE_HEADER, nonce);
+  requestHeaders.set(PATHNAME_HEADER, request.nextUrl.pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;

@@ -1,9 +1,14 @@
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { AdminNav } from "./_components/admin-nav";
+import { requirePagePermission } from "@/lib/auth/guards";
+import { PATHNAME_HEADER } from "@/lib/security/headers";
 
-// Every admin page checks its own permission (requirePagePermission): a layout is not re-run on client navigation,
-// so it cannot be the guard.
-export default function AdminLayout({ children }: { children: ReactNode }) {
+// Every admin page checks its own permission too (requirePagePermission): a layout is not re-run on client
+// navigation, so it cannot be the only guard. This check runs before any page's loading.tsx streams a 200 shell, so
+// anonymous callers get the sign-in redirect and other roles the 403 as an HTTP status, not after the fact.
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  await requirePagePermission("admin.console", (await headers()).get(PATHNAME_HEADER) ?? "/admin");
   return (
     <div className="lg:flex lg:gap-8">
       <AdminNav />

@@ -35,6 +35,8 @@ export const POLICY_ACTIONS = [
   "tier.request",
   "tier.request.cancel",
   // Staff.
+  /** Opening the admin console at all (app/admin/layout.tsx); each page and action checks its own action too. */
+  "admin.console",
   "customer.list",
   "tier.request.list",
   "tier.request.decide",

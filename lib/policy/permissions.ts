@@ -36,6 +36,7 @@ export const permissions = {
   "tier.request": ["CUSTOMER"],
   "tier.request.cancel": ["CUSTOMER"],
   // Staff.
+  "admin.console": ["ADMIN"],
   "customer.list": ["ADMIN"],
   "tier.request.list": ["ADMIN"],
   "tier.request.decide": ["ADMIN"],

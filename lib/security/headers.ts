@@ -16,6 +16,8 @@ export interface PolicyOptions {
 
 /** The request header in which proxy.ts hands the response's nonce to server components (never sent to the browser). */
 export const NONCE_HEADER = "x-nonce";
+/** The path and query the request asked for, set by proxy.ts (replacing any sent by the client): a layout's guard sends it to sign-in as the page to return to. */
+export const PATHNAME_HEADER = "x-pathname";
 
 /** Two years, the preload list's recommendation; only ever sent over https. */
 export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
