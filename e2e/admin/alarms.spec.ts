@@ -45,9 +45,9 @@ test("an admin creates the recommended alarms and dashboard once, then sees stat
   test.setTimeout(120_000);
   await page.goto("/admin/alarms");
   await expect(page.getByRole("heading", { name: "Alarms", level: 1 })).toBeVisible();
-  await expect(page.getByLabel("API")).toHaveValue(/\w+/);
-  await expect(page.getByLabel("API").locator("option:checked")).toContainText(API);
-  await expect(page.getByLabel("Stage")).toHaveValue(STAGE);
+  await expect(page.getByRole("combobox", { name: "API" })).toHaveValue(/\w+/);
+  await expect(page.getByRole("combobox", { name: "API" }).locator("option:checked")).toContainText(API);
+  await expect(page.getByRole("combobox", { name: "Stage" })).toHaveValue(STAGE);
   const recommended = page.getByTestId("recommended-alarm");
   await expect(recommended).toHaveCount(3);
   await expect(recommended.nth(0)).toContainText("Sum of 4XXError > 100 for 2 periods of 5 minutes");
@@ -90,23 +90,23 @@ test("an admin creates the recommended alarms and dashboard once, then sees stat
 test("the API and stage come from the URL; unknown or malformed ones fall back to the portal's API", async ({ page }) => {
   await page.goto("/admin/alarms?api=nosuchapi0&stage=prod");
   await expect(page.getByText("There is no API with id nosuchapi0; showing the portal's API instead.")).toBeVisible();
-  await expect(page.getByLabel("Stage")).toHaveValue(STAGE);
+  await expect(page.getByRole("combobox", { name: "Stage" })).toHaveValue(STAGE);
 
   const apiId = await (async () => {
     await page.goto("/admin/alarms");
-    return page.getByLabel("API").inputValue();
+    return page.getByRole("combobox", { name: "API" }).inputValue();
   })();
   await page.goto(`/admin/alarms?api=${apiId}&stage=nosuchstage`);
   await expect(page.getByText(`${API} has no stage nosuchstage; showing another stage.`)).toBeVisible();
-  await expect(page.getByLabel("Stage")).toHaveValue(STAGE);
+  await expect(page.getByRole("combobox", { name: "Stage" })).toHaveValue(STAGE);
 
   // Malformed values are ignored, never a 500.
   const response = await page.goto(`/admin/alarms?api=${encodeURIComponent("../../x y")}&stage=${encodeURIComponent("<b>")}`);
   expect(response?.status()).toBe(200);
-  await expect(page.getByLabel("Stage")).toHaveValue(STAGE);
+  await expect(page.getByRole("combobox", { name: "Stage" })).toHaveValue(STAGE);
 
   // Choosing a stage puts it in the URL.
-  await page.getByLabel("Stage").selectOption(STAGE);
+  await page.getByRole("combobox", { name: "Stage" }).selectOption(STAGE);
   await expect(page).toHaveURL(new RegExp(`api=${apiId}&stage=${STAGE}`));
 });
 
@@ -124,11 +124,16 @@ test("the actions refuse malformed and unknown API stages", async ({ page, baseU
 });
 
 // Screenshots for review (SHOTS_DIR=…): light and dark, 1280 and 390 px wide.
-test("screenshots", async ({ browser }) => {
+test("screenshots", async ({ browser, page, baseURL }) => {
   const dir = process.env.SHOTS_DIR;
   test.skip(!dir, "set SHOTS_DIR to take screenshots");
   if (!dir) return;
+  test.setTimeout(180_000);
   mkdirSync(dir, { recursive: true });
+  await page.goto("/admin/alarms");
+  for (const action of serverActions().filter((a) => a.name === "createRecommendedAlarmsAction" || a.name === "createDashboardAction")) {
+    expect((await callAction(page.context().request, baseURL ?? "", "/admin/alarms", action, [{ form: {} }])).outcome).toBe("ok");
+  }
   await setAlarm(await localAwsEndpoint(browser), names[1]!, "Threshold Crossed: 2 out of the last 2 datapoints [14.0, 12.0] were greater than the threshold (10.0).");
   for (const colorScheme of ["light", "dark"] as const) {
     for (const width of [1280, 390]) {

@@ -1,5 +1,7 @@
 import { CircleCheck, CircleDashed, PencilLine } from "lucide-react";
+import { Suspense } from "react";
 import { AlarmsTable, HistoryTable } from "./_components/alarm-tables";
+import { AlarmsSkeleton } from "./_components/alarms-skeleton";
 import { ApiStagePicker } from "./_components/api-stage-picker";
 import { CreateDashboardButton, CreateRecommendedButton } from "./_components/create-buttons";
 import { Alert } from "@/components/ui/alert";
@@ -10,6 +12,7 @@ import { apiStageParamsSchema } from "@/lib/alarms/api-stage";
 import { getAlarmsPage } from "@/lib/alarms/queries";
 import { describeRule } from "@/lib/alarms/recommended";
 import { requirePagePermission } from "@/lib/auth/guards";
+import type { Actor } from "@/lib/policy/actor";
 
 export const metadata = { title: "Alarms" };
 export const dynamic = "force-dynamic";
@@ -17,26 +20,26 @@ export const dynamic = "force-dynamic";
 export default async function AlarmsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission("alarms.read", "/admin/alarms");
   const params = apiStageParamsSchema.parse(await searchParams);
-  const result = await getAlarmsPage(actor, params);
+  return (
+    <>
+      <PageHeader title="Alarms" description="CloudWatch alarms on the API's metrics (namespace AWS/ApiGateway), with their state, reason and history." />
+      <Suspense key={`${params.api ?? ""}/${params.stage ?? ""}`} fallback={<AlarmsSkeleton />}>
+        <AlarmsContent actor={actor} params={params} />
+      </Suspense>
+    </>
+  );
+}
 
+async function AlarmsContent({ actor, params }: { actor: Actor; params: { api?: string; stage?: string } }) {
+  const result = await getAlarmsPage(actor, params);
   if (!result.ok) {
     return (
-      <>
-        <PageHeader title="Alarms" description="CloudWatch alarms on the API's metrics." />
-        <Alert tone="error" title="The alarms could not be read">
-          {result.error.message}
-        </Alert>
-      </>
+      <Alert tone="error" title="The alarms could not be read">
+        {result.error.message}
+      </Alert>
     );
   }
-  if (!result.data) {
-    return (
-      <>
-        <PageHeader title="Alarms" description="CloudWatch alarms on the API's metrics." />
-        <Alert tone="info">There is no REST API in this AWS account and region yet.</Alert>
-      </>
-    );
-  }
+  if (!result.data) return <Alert tone="info">There is no REST API in this AWS account and region yet.</Alert>;
 
   const { selection, alarms, history, historyTruncated, recommended, dashboard } = result.data;
   const { api, stage } = selection;
@@ -45,15 +48,6 @@ export default async function AlarmsPage({ searchParams }: { searchParams: Promi
 
   return (
     <>
-      <PageHeader
-        title="Alarms"
-        description={
-          <>
-            CloudWatch alarms on the metrics of <span className="font-medium text-foreground">{api.name}</span>, stage{" "}
-            <span className="font-medium text-foreground">{stage}</span> (namespace AWS/ApiGateway).
-          </>
-        }
-      />
       <ApiStagePicker apis={selection.apis} stages={selection.stages} apiId={api.id} stage={stage} />
       {selection.notice ? (
         <Alert tone="warning" className="mb-6">
