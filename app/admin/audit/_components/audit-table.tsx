@@ -66,7 +66,7 @@ const columns: ColumnDef<AuditListRow, unknown>[] = [
     header: "Target",
     accessorFn: (e) => `${e.targetType} ${e.targetId ?? ""}`,
     cell: ({ row: { original: e } }) => (
-      <div className="min-w-44">
+      <div className="min-w-56">
         <span className="whitespace-nowrap">{e.targetType.replaceAll("_", " ")}</span>
         {e.targetId ? <span className="block break-all font-mono text-xs text-muted-foreground">{e.targetId}</span> : null}
       </div>
@@ -91,7 +91,7 @@ const columns: ColumnDef<AuditListRow, unknown>[] = [
     enableSorting: false,
     cell: ({ getValue }) => {
       const meta = getValue() as string | null;
-      return meta ? <code className="line-clamp-2 block min-w-64 max-w-md break-all text-xs text-muted-foreground" title={meta}>{meta}</code> : <span className="text-muted-foreground">—</span>;
+      return meta ? <code className="line-clamp-2 min-w-64 max-w-md break-all text-xs text-muted-foreground" title={meta}>{meta}</code> : <span className="text-muted-foreground">—</span>;
     },
   },
 ];
