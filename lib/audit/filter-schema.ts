@@ -33,7 +33,7 @@ export const daySchema = z
 export const termSchema = (max: number, label: string) =>
   z
     .string()
-    .max(max * 4, `${label} is too long.`)
+    .max(max * 4, `${label} is at most ${max} characters.`)
     .transform((value) => cleanSearchTerm(value, Number.MAX_SAFE_INTEGER))
     .refine((value) => value.length <= max, `${label} is at most ${max} characters.`);
 

@@ -12,7 +12,8 @@ export interface AuditListRow {
   outcome: string;
   actorEmail: string | null;
   actorRole: string | null;
-  target: string;
+  targetType: string;
+  targetId: string | null;
   customerId: string | null;
   customerName: string | null;
   meta: string | null;
@@ -52,7 +53,7 @@ const columns: ColumnDef<AuditListRow, unknown>[] = [
     accessorFn: (e) => e.actorEmail ?? "",
     cell: ({ row: { original: e } }) =>
       e.actorEmail ? (
-        <div className="min-w-40">
+        <div className="min-w-48">
           <span className="break-all">{e.actorEmail}</span>
           {e.actorRole ? <span className="block text-xs text-muted-foreground">{e.actorRole.toLowerCase()}</span> : null}
         </div>
@@ -60,14 +61,24 @@ const columns: ColumnDef<AuditListRow, unknown>[] = [
         <span className="text-muted-foreground">system</span>
       ),
   },
-  { accessorKey: "target", header: "Target", cell: ({ getValue }) => <span className="break-all font-mono text-xs">{getValue() as string}</span> },
+  {
+    id: "target",
+    header: "Target",
+    accessorFn: (e) => `${e.targetType} ${e.targetId ?? ""}`,
+    cell: ({ row: { original: e } }) => (
+      <div className="min-w-56">
+        <span className="whitespace-nowrap">{e.targetType.replaceAll("_", " ")}</span>
+        {e.targetId ? <span className="block break-all font-mono text-xs text-muted-foreground">{e.targetId}</span> : null}
+      </div>
+    ),
+  },
   {
     id: "customer",
     header: "Customer",
     accessorFn: (e) => e.customerName ?? e.customerId ?? "",
     cell: ({ row: { original: e } }) =>
       e.customerId ? (
-        <a href={`/admin/audit?customer=${encodeURIComponent(e.customerId)}`} className="underline-offset-4 hover:underline">
+        <a href={`/admin/audit?customer=${encodeURIComponent(e.customerId)}`} className="block min-w-32 underline-offset-4 hover:underline">
           {e.customerName ?? e.customerId}
         </a>
       ) : (
@@ -80,7 +91,7 @@ const columns: ColumnDef<AuditListRow, unknown>[] = [
     enableSorting: false,
     cell: ({ getValue }) => {
       const meta = getValue() as string | null;
-      return meta ? <code className="line-clamp-3 block min-w-48 max-w-sm break-all text-xs text-muted-foreground" title={meta}>{meta}</code> : <span className="text-muted-foreground">—</span>;
+      return meta ? <code className="line-clamp-2 min-w-64 max-w-md break-all text-xs text-muted-foreground" title={meta}>{meta}</code> : <span className="text-muted-foreground">—</span>;
     },
   },
 ];

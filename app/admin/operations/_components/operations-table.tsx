@@ -76,7 +76,7 @@ const columns: ColumnDef<OperationListRow, unknown>[] = [
     enableSorting: false,
     cell: ({ getValue }) => {
       const error = getValue() as string | null;
-      return error ? <span className="line-clamp-2 block min-w-48 max-w-xs break-words text-xs text-muted-foreground" title={error}>{error}</span> : <span className="text-muted-foreground">—</span>;
+      return error ? <span className="line-clamp-2 min-w-48 max-w-xs break-words text-xs text-muted-foreground" title={error}>{error}</span> : <span className="text-muted-foreground">—</span>;
     },
   },
   {
