@@ -37,7 +37,7 @@ export default defineConfig({
   webServer: {
     command: `node --import tsx scripts/start.ts --memory --no-traffic --port ${port} --aws-port 0`,
     url: `${baseURL}/pricing`,
-    timeout: 300_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     // A short "recent sign-in" window lets a test see the password prompt before revealing a key.
     // Cognito points at the test OIDC provider that e2e/customer/oidc.spec.ts starts (nothing calls it otherwise).
