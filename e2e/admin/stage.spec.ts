@@ -6,7 +6,11 @@ import { storageState } from "../support/accounts";
 
 test.use({ storageState: storageState("admin") });
 
-const row = (page: Page, name: string) => page.getByTestId("method-setting-row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+/** The table row of a method ("GET /pets") or "Stage default"; its row header also carries the settings badge. */
+const row = (page: Page, name: string) =>
+  page
+    .getByTestId("method-setting-row")
+    .filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} (all methods|own settings|inherited)$`) }) });
 
 test("shows the stage cache cluster and each method's throttling and TTL", async ({ page }) => {
   await page.goto("/admin/stage");

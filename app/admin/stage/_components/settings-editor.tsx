@@ -100,7 +100,7 @@ function EditorBody({ target, row, onApplied }: { target: StageTargetView; row: 
   }
 
   return (
-    <DialogContent className="max-h-[calc(100dvh-2rem)] max-w-xl overflow-y-auto">
+    <DialogContent className="max-h-[calc(100dvh-2rem)] max-w-xl overflow-y-auto [&>*]:min-w-0">
       <DialogHeader>
         <DialogTitle>{preview ? `Review changes to ${what}` : `Edit ${what}`}</DialogTitle>
         <DialogDescription>
