@@ -27,6 +27,20 @@ test("lists the tiers with their limits, prices and customer counts", async ({ b
   await expect(row(page, "^Premium")).toContainText("$49 / month");
   await expect(row(page, "^Enterprise")).toContainText("Approval only");
   await expect(row(page, "^Enterprise")).toContainText("Unlimited requests");
+  // The tier form, as it opens, light and dark, wide and narrow.
+  mkdirSync(SHOTS, { recursive: true });
+  for (const colorScheme of ["light", "dark"] as const) {
+    for (const width of [1280, 390]) {
+      const context = await browser.newContext({ storageState: storageState("admin"), colorScheme, viewport: { width, height: 900 } });
+      const shot = await context.newPage();
+      await shot.goto("/admin/tiers");
+      await shot.getByRole("button", { name: "New tier" }).click();
+      await shot.getByRole("dialog", { name: "New tier" }).getByRole("button", { name: "Create tier" }).click();
+      await expect(shot.getByText("Enter a name.")).toBeVisible();
+      await shot.screenshot({ path: `${SHOTS}/tiers-form-${colorScheme}-${width}.png` });
+      await context.close();
+    }
+  }
 });
 
 test("creating a tier refuses bad input next to each field, then creates the usage plan", async ({ browser }) => {

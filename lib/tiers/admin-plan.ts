@@ -128,7 +128,7 @@ const price = z.union([z.number(), z.string()], { error: "Enter a monthly price.
 /** The admin's tier form (FormData strings or plain values). An empty quota means no quota. */
 export const tierFormSchema = z
   .object({
-    name: plainText("a name", { max: 40 }).refine((v) => /[a-z0-9]/i.test(v), "Use at least one letter or digit in the name."),
+    name: plainText("a name", { max: 40 }).refine((v) => v === "" || /[a-z0-9]/i.test(v), "Use at least one letter or digit in the name."),
     tagline: optionalPlainText("the tagline", 200),
     rateLimit: numberField("a rate limit", { min: 0, max: MAX_RATE, integer: false }),
     burstLimit: numberField("a burst limit", { min: 0, max: MAX_BURST, integer: true }),

@@ -32,9 +32,9 @@ const utcTime = (iso: string) => `${iso.slice(11, 19)} UTC`;
 export function ActivityList({ items }: { items: TierActivity[] }) {
   if (items.length === 0) return <span className="text-muted-foreground">—</span>;
   return (
-    <ul className="min-w-48 space-y-1.5">
+    <ul className="min-w-52 space-y-1.5">
       {items.slice(0, 3).map((a) => (
-        <li key={a.id} className="text-sm" data-testid="tier-activity">
+        <li key={a.id} className="text-xs" data-testid="tier-activity">
           <Badge tone={statusTone[a.status]}>{statusLabel[a.status]}</Badge>{" "}
           <span>{a.detail}</span>
           {a.status === "queued" && a.position !== null ? (
@@ -65,7 +65,7 @@ const columns: ColumnDef<TierRow, unknown>[] = [
           <span className="font-medium">{t.settings.name}</span>
           <span className="block font-mono text-xs text-muted-foreground">{t.usagePlanId}</span>
           <div className="flex flex-wrap gap-1">
-            {t.settings.visibility === "APPROVAL" ? <Badge tone="info">Approval only</Badge> : <Badge tone="success">Public</Badge>}
+            {t.retired ? null : t.settings.visibility === "APPROVAL" ? <Badge tone="info">Approval only</Badge> : <Badge tone="success">Public</Badge>}
             {t.retired ? <Badge tone="neutral">Retired</Badge> : !t.available ? <Badge tone="warning">Not on offer</Badge> : null}
             {t.planMissing ? <Badge tone="danger">Plan missing in AWS</Badge> : null}
           </div>
@@ -86,9 +86,8 @@ const columns: ColumnDef<TierRow, unknown>[] = [
       ),
     },
     { id: "price", header: "Price", accessorFn: (t) => t.settings.monthlyPriceCents, cell: ({ row: { original: t } }) => <span className="whitespace-nowrap">{formatPrice(t.settings.monthlyPriceCents)}</span> },
-    { id: "maxKeys", header: "Keys each", accessorFn: (t) => t.settings.maxKeys, meta: { align: "right" } },
+    { id: "maxKeys", header: "Keys", accessorFn: (t) => t.settings.maxKeys, meta: { align: "right" } },
     { id: "customers", header: "Customers", accessorFn: (t) => t.customers, meta: { align: "right" } },
-    { id: "progress", header: "Changes", enableSorting: false, accessorFn: (t) => t.activity.map((a) => a.detail).join(" "), cell: ({ row: { original: t } }) => <ActivityList items={t.activity} /> },
     {
       id: "actions",
       header: "Actions",
@@ -103,6 +102,7 @@ const columns: ColumnDef<TierRow, unknown>[] = [
           <span className="text-muted-foreground">—</span>
         ),
     },
+    { id: "progress", header: "Changes", enableSorting: false, accessorFn: (t) => t.activity.map((a) => a.detail).join(" "), cell: ({ row: { original: t } }) => <ActivityList items={t.activity} /> },
 ];
 
 export function TiersTable({ rows }: { rows: TierRow[] }) {
