@@ -78,6 +78,13 @@ const rows: Row[] = [
     },
   },
   { name: "endUserSessionsAction", page: "/admin/customers", args: (_w, ids) => [ids.userC], expect: adminOnly },
+  // No API id: refused by validation after the policy (a valid call would switch the shared stage's metrics).
+  {
+    name: "setDetailedMetricsAction",
+    page: "/admin/methods",
+    args: () => [{ form: { restApiId: "", stage: "prod", enabled: "false" } }],
+    expect: { ...adminOnly, admin: "invalid" },
+  },
   {
     name: "signUpAction",
     page: "/sign-up",
@@ -110,7 +117,7 @@ const pages: { path: string; expect: Record<Who, string> }[] = [
     path,
     expect: { anonymous: "sign-in", "customer A": "200", "customer B": "200", billing: "403", admin: "403" } as Record<Who, string>,
   })),
-  ...["/admin/customers", "/admin/tier-requests"].map((path) => ({
+  ...["/admin", "/admin/methods", "/admin/customers", "/admin/tier-requests"].map((path) => ({
     path,
     expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "403", admin: "200" } as Record<Who, string>,
   })),
