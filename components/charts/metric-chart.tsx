@@ -38,8 +38,12 @@ export function MetricChart({ title, summary, kind, unit, period, series, points
   const config = useMemo<ChartConfig>(() => Object.fromEntries(keyed.map((s) => [s.key, { label: s.label, color: s.color }])), [keyed]);
   const hasData = points.some((p) => series.some((s) => (p[s.key] ?? 0) !== 0));
   const byT = useMemo(() => new Map(points.map((p) => [p.t, p])), [points]);
-  // Sparse series (a few periods with data) get dots, or a lone point would not show as a line.
-  const sparse = useMemo(() => new Set(series.filter((s) => points.filter((p) => p[s.key] !== null && p[s.key] !== undefined && p[s.key] !== 0).length <= 40).map((s) => s.key)), [series, points]);
+  // Sparse averages and rates (a few periods with data) get dots, or a lone point would not show as a line. Counts
+  // are 0 where there is no data, so their lines are whole.
+  const sparse = useMemo(
+    () => new Set(unit === "count" ? [] : series.filter((s) => points.filter((p) => p[s.key] !== null && p[s.key] !== undefined).length <= 40).map((s) => s.key)),
+    [series, points, unit],
+  );
 
   const axes = (
     <>
