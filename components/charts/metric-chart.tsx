@@ -38,6 +38,12 @@ export function MetricChart({ title, summary, kind, unit, period, series, points
   const config = useMemo<ChartConfig>(() => Object.fromEntries(keyed.map((s) => [s.key, { label: s.label, color: s.color }])), [keyed]);
   const hasData = points.some((p) => series.some((s) => (p[s.key] ?? 0) !== 0));
   const byT = useMemo(() => new Map(points.map((p) => [p.t, p])), [points]);
+  // Sparse averages and rates (a few periods with data) get dots, or a lone point would not show as a line. Counts
+  // are 0 where there is no data, so their lines are whole.
+  const sparse = useMemo(
+    () => new Set(unit === "count" ? [] : series.filter((s) => points.filter((p) => p[s.key] !== null && p[s.key] !== undefined).length <= 40).map((s) => s.key)),
+    [series, points, unit],
+  );
 
   const axes = (
     <>
@@ -52,7 +58,7 @@ export function MetricChart({ title, summary, kind, unit, period, series, points
           return <ChartTooltipContent heading={formatSlot(p.t, period, true)} rows={keyed.map((s) => ({ key: s.key, label: s.label, value: formatValue(unit, p[s.key]) }))} />;
         }}
       />
-      <Legend wrapperStyle={{ fontSize: 12 }} />
+      <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
     </>
   );
   const common = {
@@ -82,8 +88,21 @@ export function MetricChart({ title, summary, kind, unit, period, series, points
           ) : (
             <LineChart {...common}>
               {axes}
-              {keyed.map((s) => (
-                <Line key={s.key} dataKey={s.key} name={s.label} type="monotone" stroke={seriesVar(s.key)} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+              {keyed.map((s, i) => (
+                <Line
+                  key={s.key}
+                  dataKey={s.key}
+                  name={s.label}
+                  type="monotone"
+                  stroke={seriesVar(s.key)}
+                  strokeWidth={2}
+                  // After the five chart colours, dashes tell series of the same colour apart.
+                  strokeDasharray={i >= 5 ? "5 3" : undefined}
+                  dot={sparse.has(s.key) ? { r: 2.5, fill: seriesVar(s.key) } : false}
+                  // Counts are 0 where there is no data; averages and rates have gaps, which the line spans.
+                  connectNulls={unit !== "count"}
+                  isAnimationActive={false}
+                />
               ))}
             </LineChart>
           )}

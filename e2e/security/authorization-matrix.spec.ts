@@ -148,6 +148,13 @@ const rows: Row[] = [
   // An empty form means the portal's API and stage; creating twice changes nothing, so the admin's call is harmless.
   { name: "createRecommendedAlarmsAction", page: "/admin/alarms", args: () => [{ form: {} }], expect: adminOnly },
   { name: "createDashboardAction", page: "/admin/alarms", args: () => [{ form: {} }], expect: adminOnly },
+  // No API id: refused by validation after the policy (a valid call would switch the shared stage's metrics).
+  {
+    name: "setDetailedMetricsAction",
+    page: "/admin/methods",
+    args: () => [{ form: { restApiId: "", stage: "prod", enabled: "false" } }],
+    expect: { ...adminOnly, admin: "invalid" },
+  },
   {
     name: "signUpAction",
     page: "/sign-up",
@@ -181,6 +188,7 @@ const pages: { path: string; expect: Record<Who, string> }[] = [
     expect: { anonymous: "sign-in", "customer A": "200", "customer B": "200", billing: "403", admin: "403" } as Record<Who, string>,
   })),
   ...["/admin/customers", "/admin/tier-requests", "/admin/operations", "/admin/audit", "/admin/customers/:customerC", "/admin/staff", "/admin/tiers", "/admin/keys", "/admin/stage", "/admin/alarms"].map((path) => ({
+  ...["/admin", "/admin/methods", "/admin/customers", "/admin/tier-requests"].map((path) => ({
     path,
     expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "403", admin: "200" } as Record<Who, string>,
   })),
