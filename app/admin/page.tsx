@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Suspense } from "react";
+import { AlarmSummary } from "@/components/admin/alarm-summary";
 import { OverviewMetrics, OverviewSkeleton, TopCustomers } from "@/components/admin/metrics/overview-sections";
 import { StagePicker } from "@/components/admin/metrics/stage-picker";
 import { Alert } from "@/components/ui/alert";
@@ -38,19 +39,9 @@ export default async function AdminOverviewPage({ searchParams }: { searchParams
       </Suspense>
 
       <div className="mt-6 grid gap-4 xl:grid-cols-2">
-        {/*
-          ALARM STATES: the integrator replaces this card's body with
-          <AlarmSummary apiName={api.name} stage={stage} /> from components/admin/alarm-summary.tsx.
-        */}
-        <Card title="Alarms" data-testid="alarm-summary-slot">
-          <p className="text-sm text-muted-foreground">
-            The CloudWatch alarms on this stage&apos;s metrics are on the{" "}
-            <Link href="/admin/alarms" className="font-medium text-primary underline-offset-4 hover:underline">
-              Alarms
-            </Link>{" "}
-            page.
-          </p>
-        </Card>
+        <Suspense fallback={<Skeleton className="h-40" />}>
+          <AlarmSummary apiName={api.name} stage={stage} apiId={api.id} />
+        </Suspense>
         <Card title="Top customers by requests today">
           <Suspense fallback={<Skeleton className="h-40" />}>
             <TopCustomers actor={actor} />

@@ -64,7 +64,7 @@ test("the overview shows the stage's requests, errors, latency and cache from re
   await expect(requestsCard.locator(".recharts-tooltip-wrapper")).toContainText("Requests");
 
   // The alarms slot, and top customers by requests today once the customer's usage is synced.
-  await expect(page.getByTestId("alarm-summary-slot")).toContainText("Alarms");
+  await expect(page.getByTestId("alarm-summary")).toContainText("Alarms");
   await customer.page.goto("/dashboard/usage");
   await customer.page.getByRole("button", { name: "Refresh now" }).click();
   await expect(customer.page.getByTestId("usage-age")).toHaveText("Updated just now");

@@ -187,8 +187,20 @@ const pages: { path: string; expect: Record<Who, string> }[] = [
     path,
     expect: { anonymous: "sign-in", "customer A": "200", "customer B": "200", billing: "403", admin: "403" } as Record<Who, string>,
   })),
-  ...["/admin/customers", "/admin/tier-requests", "/admin/operations", "/admin/audit", "/admin/customers/:customerC", "/admin/staff", "/admin/tiers", "/admin/keys", "/admin/stage", "/admin/alarms"].map((path) => ({
-  ...["/admin", "/admin/methods", "/admin/customers", "/admin/tier-requests"].map((path) => ({
+  ...[
+    "/admin",
+    "/admin/methods",
+    "/admin/stage",
+    "/admin/alarms",
+    "/admin/customers",
+    "/admin/customers/:customerC",
+    "/admin/tier-requests",
+    "/admin/staff",
+    "/admin/tiers",
+    "/admin/keys",
+    "/admin/operations",
+    "/admin/audit",
+  ].map((path) => ({
     path,
     expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "403", admin: "200" } as Record<Who, string>,
   })),
