@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { storageState, uniqueEmail } from "../support/accounts";
+import { SHOTS_DIR } from "../support/shots";
 import { keyAction } from "../support/keys";
 import { signUp } from "../support/sign-up";
 
 const PASSWORD = "correct-horse-battery";
-const SHOTS = process.env.SHOTS_DIR ?? "/work/wt/shots/records";
+const SHOTS = join(SHOTS_DIR, "records");
 
 async function adminPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ storageState: storageState("admin") });

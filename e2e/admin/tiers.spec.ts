@@ -1,6 +1,8 @@
 import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { storageState, uniqueEmail } from "../support/accounts";
+import { SHOTS_DIR } from "../support/shots";
 import { signUp } from "../support/sign-up";
 
 // The tier administration. These tests create their own tiers (never editing basic, premium or enterprise) and run
@@ -8,7 +10,7 @@ import { signUp } from "../support/sign-up";
 test.describe.configure({ mode: "serial" });
 
 const name = `Scale ${Date.now().toString(36)}`;
-const SHOTS = "/work/wt/shots/tiers";
+const SHOTS = join(SHOTS_DIR, "tiers");
 
 async function adminPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ storageState: storageState("admin") });
