@@ -175,3 +175,15 @@ test("customers and billing staff cannot open the metrics views", async ({ brows
     await context.close();
   }
 });
+
+test("at 390 px the metrics views fit the screen (tables scroll inside their cards)", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageState("admin"), viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  for (const path of ["/admin?range=1h", "/admin/methods?range=1h"]) {
+    await page.goto(path);
+    await expect(page.getByRole("table").first()).toBeVisible(); // the streamed sections are in
+    await page.getByRole("table").last().scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} is no wider than the screen`).toBeLessThanOrEqual(390);
+  }
+  await context.close();
+});
