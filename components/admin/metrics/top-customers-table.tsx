@@ -20,7 +20,7 @@ const columns: ColumnDef<TopCustomerRow, unknown>[] = [
     meta: { rowHeader: true },
     cell: ({ row: { original: c } }) => (
       <div className="min-w-32">
-        <Link href={`/admin/customers?${new URLSearchParams({ q: c.name })}`} className="font-medium text-primary underline-offset-4 hover:underline">
+        <Link href={`/admin/customers/${encodeURIComponent(c.customerId)}`} className="font-medium text-primary underline-offset-4 hover:underline">
           {c.name}
         </Link>
         {c.company ? <span className="block text-muted-foreground">{c.company}</span> : null}
