@@ -1,5 +1,5 @@
 import "server-only";
-import { GetResourcesCommand, GetStageCommand, GetStagesCommand, UpdateStageCommand, type PatchOperation } from "@aws-sdk/client-api-gateway";
+import { GetResourcesCommand, GetStageCommand, UpdateStageCommand, type PatchOperation } from "@aws-sdk/client-api-gateway";
 import { apiGatewayClient } from "@/lib/aws/clients";
 
 // The REST API's resources and methods (GetResources), its stages (GetStages/GetStage) and the stage's detailed
@@ -24,12 +24,6 @@ export async function listMethods(restApiId: string): Promise<ApiMethod[]> {
     position = page.position;
   } while (position);
   return methods.sort((a, b) => a.resource.localeCompare(b.resource) || a.method.localeCompare(b.method));
-}
-
-/** The stage names of an API (GetStages is not paged). */
-export async function listStageNames(restApiId: string): Promise<string[]> {
-  const out = await apiGatewayClient().send(new GetStagesCommand({ restApiId }));
-  return (out.item ?? []).flatMap((s) => (s.stageName ? [s.stageName] : [])).sort();
 }
 
 export interface StageMetricsSettings {

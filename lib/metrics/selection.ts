@@ -1,8 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { listRestApis, type RestApiSummary } from "@/lib/aws/api-gateway";
+import { listRestApis, listStageNames, type RestApiSummary } from "@/lib/aws/api-gateway";
 import { toAppError } from "@/lib/aws/errors";
-import { listStageNames } from "@/lib/aws/resources";
 import { targetApi } from "@/lib/gateway/target-api";
 import { cachedView } from "@/lib/metrics/view-cache";
 import { rangeSchema, type RangeKey } from "@/lib/metrics/ranges";
