@@ -170,7 +170,8 @@ const rows: Row[] = [
   {
     name: "resetPasswordAction",
     page: "/reset-password",
-    args: () => [{ form: { token: "x".repeat(43), newPassword: PASSWORD, confirmPassword: PASSWORD } }],
+    // A well-formed form with a link nobody was sent: refused as an invalid link, for everyone.
+    args: () => [{ form: { token: "x".repeat(43), password: PASSWORD, confirmPassword: PASSWORD } }],
     expect: { anonymous: "invalid", "customer A": "invalid", "customer B": "invalid", billing: "invalid", admin: "invalid" },
   },
   // Last: deleting an account (B deletes its own; A's own deletion is the final call of the run).
