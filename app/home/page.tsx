@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/session";
 
 // Where sign-in lands: each role's own start page.
-const startPage = { CUSTOMER: "/dashboard", ADMIN: "/admin/customers", BILLING: "/billing" } as const;
+const startPage = { CUSTOMER: "/dashboard", ADMIN: "/admin", BILLING: "/billing" } as const;
 
 export const dynamic = "force-dynamic";
 
