@@ -58,6 +58,8 @@ test("an admin invites billing staff, who sets a password from the e-mail; role 
   await inviteePage.getByLabel("E-mail").fill(email);
   await inviteePage.getByLabel("Password", { exact: true }).fill("Ledger-Quartz-7731-Orbit");
   await inviteePage.getByRole("button", { name: "Sign in" }).click();
+  // Signing in navigates on its own: let it finish before going anywhere else (a second navigation would abort it).
+  await expect(inviteePage.getByTestId("signed-in-as")).toHaveText(email);
   await inviteePage.goto("/billing");
   await expect(inviteePage.getByRole("heading", { level: 1 })).toBeVisible();
   await invitee.close();
