@@ -1,0 +1,85 @@
+"use client";
+
+import type { LucideIcon } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { LinkPending } from "@/components/ui/link-pending";
+import { HorizontalScroll } from "@/components/ui/scroll-cue";
+import { cn } from "@/lib/ui/cn";
+
+export interface ConsoleSection {
+  href: string;
+  label: string;
+  Icon: LucideIcon;
+}
+
+export interface ConsoleGroup {
+  group: string;
+  items: ConsoleSection[];
+}
+
+/**
+ * A staff console's navigation (admin, billing): a grouped sidebar from the lg breakpoint up; below it, one row of
+ * tabs that scrolls with a fade cue. `root` is the console's home, current only on its own path.
+ */
+export function ConsoleNav({ label, root, groups }: { label: string; root: string; groups: ConsoleGroup[] }) {
+  const pathname = usePathname();
+  const isCurrent = (href: string) => (href === root ? pathname === href : pathname === href || pathname.startsWith(`${href}/`));
+  return (
+    <nav aria-label={label} className="lg:w-48 lg:shrink-0">
+      <div className="mb-6 border-b lg:hidden">
+        <HorizontalScroll label={`${label} sections`} focusable={false}>
+          <ul className="flex min-w-max gap-1">
+            {groups.flatMap(({ items }) => items).map(({ href, label: text, Icon }) => {
+              const current = isCurrent(href);
+              return (
+                <li key={href}>
+                  <Link
+                    href={href}
+                    aria-current={current ? "page" : undefined}
+                    className={cn(
+                      "relative inline-flex items-center gap-1.5 border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap transition-colors",
+                      current ? "border-primary text-foreground" : "border-transparent text-muted-foreground hover:text-foreground",
+                    )}
+                  >
+                    <Icon className={cn("size-4", current && "text-primary")} aria-hidden="true" />
+                    {text}
+                    <LinkPending />
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </HorizontalScroll>
+      </div>
+      <div className="sticky top-4 hidden space-y-5 lg:block">
+        {groups.map(({ group, items }) => (
+          <div key={group}>
+            <p className="mb-1 px-2 text-xs font-semibold uppercase tracking-wide text-muted-foreground">{group}</p>
+            <ul className="space-y-0.5">
+              {items.map(({ href, label: text, Icon }) => {
+                const current = isCurrent(href);
+                return (
+                  <li key={href}>
+                    <Link
+                      href={href}
+                      aria-current={current ? "page" : undefined}
+                      className={cn(
+                        "relative flex items-center gap-2 rounded-md px-2 py-1.5 text-sm font-medium transition-colors",
+                        current ? "bg-accent text-accent-foreground" : "text-muted-foreground hover:bg-accent/60 hover:text-foreground",
+                      )}
+                    >
+                      <Icon className={cn("size-4", current && "text-primary")} aria-hidden="true" />
+                      {text}
+                      <LinkPending />
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        ))}
+      </div>
+    </nav>
+  );
+}
