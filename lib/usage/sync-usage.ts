@@ -3,8 +3,8 @@ import { PROVISIONED_KEY_STATUSES } from "@/lib/keys/key-status";
 import { toAppError } from "@/lib/aws/errors";
 import { getUsage, type UsageDayReport } from "@/lib/aws/usage";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma";
 import { fail, ok, type Result } from "@/lib/result";
+import { upsertUsageDays, type UsageDayRow } from "@/lib/usage/store-usage-days";
 import { SYNC_DAYS } from "@/lib/usage/refresh-policy";
 import { addDays, utcDay } from "@/lib/usage/utc-days";
 
@@ -86,26 +86,14 @@ async function refreshNow(customerId: string): Promise<Result<UsageRefresh>> {
   }
 
   await db.$transaction(async (tx) => {
-    if (rows.length > 0) await tx.$executeRaw(upsertStatement(rows, syncedAt));
+    if (rows.length > 0) await tx.$executeRaw(upsertUsageDays(rows.map(toUsageDayRow), syncedAt));
     await tx.customer.update({ where: { id: customerId }, data: { usageSyncedAt: syncedAt } });
   });
   return ok({ customerId, syncedAt, keys: customer.apiKeys.length, awsCalls, skippedKeyIds });
 }
 
-/** One INSERT … ON CONFLICT for every day: a concurrent refresh of the same days updates instead of failing. */
-function upsertStatement(rows: RowToStore[], fetchedAt: Date): Prisma.Sql {
-  const fetched = fetchedAt.toISOString();
-  const values = rows.map(
-    (r) =>
-      Prisma.sql`(${r.apiKeyId}, ${r.day.date}::date, ${r.usagePlanId}, ${r.day.used}::int, ${r.hasQuota ? r.day.remaining : null}::int, ${fetched}::timestamptz AT TIME ZONE 'UTC')`,
-  );
-  return Prisma.sql`
-    INSERT INTO "UsageDay" ("apiKeyId", "date", "usagePlanId", "used", "remaining", "fetchedAt")
-    VALUES ${Prisma.join(values)}
-    ON CONFLICT ("apiKeyId", "usagePlanId", "date") DO UPDATE SET
-      "used" = EXCLUDED."used",
-      "remaining" = EXCLUDED."remaining",
-      "fetchedAt" = EXCLUDED."fetchedAt"`;
+function toUsageDayRow(r: RowToStore): UsageDayRow {
+  return { apiKeyId: r.apiKeyId, usagePlanId: r.usagePlanId, date: r.day.date, used: r.day.used, remaining: r.hasQuota ? r.day.remaining : null };
 }
 
 export interface StaleRefreshSummary {
