@@ -8,6 +8,7 @@ import { setTimeout as wait } from "node:timers/promises";
 import { describeError } from "@/lib/operations/errors";
 import { reconcile } from "@/lib/operations/reconcile";
 import { runDueOperations } from "@/lib/operations/run";
+import { evaluateQuotaAlerts } from "@/lib/quota-alerts/evaluate";
 import { refreshStaleUsage } from "@/lib/usage/sync-usage";
 
 const RECONCILE_EVERY_MS = Number(process.env.GATEHOUSE_RECONCILE_INTERVAL_MS ?? 10 * 60_000);
@@ -53,5 +54,9 @@ await Promise.all([
   operations(),
   periodic("usage refresh", 60_000, () => refreshStaleUsage({ olderThanMs: 15 * 60_000, limit: 50 })),
   periodic("reconcile", RECONCILE_EVERY_MS, reconcile),
+  periodic("quota alerts", 60_000, async () => {
+    const run = await evaluateQuotaAlerts("all", new Date(), { maxMails: 200, mailsPerSecond: 5 });
+    return run.recorded || run.emailed || run.failed ? run : null;
+  }),
 ]);
 process.exit(0);

@@ -81,6 +81,8 @@ export const POLICY_ACTIONS = [
   // Admin console: CloudWatch metrics of the API stage and its detailed-metrics switch.
   "metrics.read",
   "stage.detailed_metrics.set",
+  // Billing console: quota-threshold crossings (/billing/alerts).
+  "quota_alert.list",
 ] as const;
 export type PolicyAction = (typeof POLICY_ACTIONS)[number];
 

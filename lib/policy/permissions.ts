@@ -81,6 +81,8 @@ export const permissions = {
   // Admin console: CloudWatch metrics of the API stage and its detailed-metrics switch.
   "metrics.read": ["ADMIN"],
   "stage.detailed_metrics.set": ["ADMIN"],
+  // Billing console: who crossed which quota threshold when (/billing/alerts).
+  "quota_alert.list": ["BILLING", "ADMIN"],
 } as const satisfies Record<PolicyAction, readonly Role[] | typeof PUBLIC>;
 
 /** The actions anyone may call. */

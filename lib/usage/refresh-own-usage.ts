@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
+import { evaluateQuotaAlerts } from "@/lib/quota-alerts/evaluate";
 import { fail, ok, type Result } from "@/lib/result";
 import { REFRESH_COOLDOWN_MS } from "@/lib/usage/refresh-policy";
 import { refreshUsage } from "@/lib/usage/sync-usage";
@@ -33,5 +34,10 @@ export async function refreshOwnUsage(actor: Actor | null): Promise<Result<OwnRe
   }
   const refreshed = await refreshUsage(own.data.customerId);
   if (!refreshed.ok) return refreshed;
+  // New figures may cross an alert threshold: record it and e-mail it now (the worker's minutely run catches the
+  // rest). The refresh itself succeeded, so a failure here is logged, not reported to the customer.
+  await evaluateQuotaAlerts([own.data.customerId]).catch((error: unknown) => {
+    console.error(`[quota-alerts] evaluation after a refresh failed: ${error instanceof Error ? `${error.name}: ${error.message}` : "unknown error"}`);
+  });
   return ok({ refreshed: true as const, syncedAt: refreshed.data.syncedAt });
 }
