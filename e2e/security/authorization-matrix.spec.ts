@@ -206,6 +206,8 @@ const pages: { path: string; expect: Record<Who, string> }[] = [
     expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "403", admin: "200" } as Record<Who, string>,
   })),
   { path: "/billing", expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "200", admin: "200" } },
+  // quota_alert.list
+  { path: "/billing/alerts", expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "200", admin: "200" } },
 ];
 
 /** Route handlers (downloads): anonymous 401, other roles 403, never a redirect or a body for them. */
