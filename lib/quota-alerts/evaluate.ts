@@ -13,6 +13,8 @@ import { pooledQuotas } from "@/lib/quota/pooled-usage";
  */
 export const EMAIL_CLAIM_MS = 10 * 60_000;
 
+const INSERT_BATCH = 2000;
+
 export interface QuotaAlertEvaluation {
   /** Customers whose pooled quota was read. */
   customers: number;
@@ -87,8 +89,11 @@ export async function evaluateQuotaAlerts(
     const fresh = crossings.filter((c) => !known.has(`${c.customerId} ${c.threshold} ${c.periodStart.getTime()}`));
     if (fresh.length > 0) {
       const crossedAt = new Date();
-      const inserted = await db.quotaAlert.createMany({ data: fresh.map((c) => ({ ...c, crossedAt })), skipDuplicates: true });
-      summary.recorded = inserted.count;
+      // In batches: one statement takes at most 65,535 parameters (10 a row).
+      for (let i = 0; i < fresh.length; i += INSERT_BATCH) {
+        const batch = fresh.slice(i, i + INSERT_BATCH).map((c) => ({ ...c, crossedAt }));
+        summary.recorded += (await db.quotaAlert.createMany({ data: batch, skipDuplicates: true })).count;
+      }
     }
   }
 
