@@ -16,7 +16,7 @@ test("billing staff see which customer crossed 80% and 100% of its quota, when, 
   const customerPage = await customer.newPage();
   await signUp(customerPage, { name, email: uniqueEmail("crosser") });
   const key = await keyWithUsage(customerPage, customer.request, "billing alerts e2e");
-  await key.useToday(1000);
+  await key.setUsedToday(1000);
   await refreshUsageNow(customerPage);
   await customer.close();
 

@@ -46,7 +46,7 @@ test("the pooled quota's 80% and 100% alerts: a banner on every dashboard page a
   }
 
   // 850 of 1,000: a polite warning on every page, with the figures and the two ways out.
-  await key.useToday(850);
+  await key.setUsedToday(850);
   await refreshUsageNow(page);
   for (const path of PAGES) {
     const banner = await bannerOn(page, path);
@@ -77,7 +77,7 @@ test("the pooled quota's 80% and 100% alerts: a banner on every dashboard page a
   }
 
   // The whole quota: an alert (announced at once) that says requests are refused until the reset.
-  await key.useToday(1000);
+  await key.setUsedToday(1000);
   await refreshUsageNow(page);
   for (const path of PAGES) {
     const banner = await bannerOn(page, path);

@@ -24,7 +24,7 @@ export async function keyWithUsage(page: Page, request: APIRequestContext, name:
   for (let i = 0; i < 3; i++) expect((await request.get(url, { headers: { "x-api-key": value } })).status()).toBe(200);
   const { keyId, usagePlanId } = await awsKeyOf(awsEndpoint, value);
   return {
-    async useToday(used: number) {
+    async setUsedToday(used: number) {
       const date = new Date().toISOString().slice(0, 10);
       const res = await request.post(`${awsEndpoint}/_localaws/usage/backfill`, { data: { usagePlanId, keyId, days: [{ date, used }] } });
       expect(res.ok()).toBe(true);

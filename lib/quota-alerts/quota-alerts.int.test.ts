@@ -47,7 +47,7 @@ async function call(value: string, times: number) {
  * Brings the key's count of requests today in AWS to `used`, without sending hundreds of paced requests: local AWS's
  * usage backfill (a local-only endpoint) sets the day's count, which GetUsage then reports like any other.
  */
-async function useToday(key: { usagePlanId: string; awsKeyId: string }, used: number) {
+async function setUsedToday(key: { usagePlanId: string; awsKeyId: string }, used: number) {
   const days = [{ date: utcDay(new Date()), used }];
   const res = await fetch(`${process.env.AWS_ENDPOINT_URL}/_localaws/usage/backfill`, { method: "POST", body: JSON.stringify({ usagePlanId: key.usagePlanId, keyId: key.awsKeyId, days }) });
   if (!res.ok) throw new Error(`backfill: ${res.status} ${await res.text()}`);
@@ -70,7 +70,7 @@ describe("quota alerts at 80% and 100% of the pooled quota", () => {
     expect(await ownQuotaAlert(customer)).toBeNull();
 
     // 800 of 1,000: the customer's own refresh records the 80% crossing and e-mails it.
-    await useToday(key, 800);
+    await setUsedToday(key, 800);
     await db.customer.update({ where: { id: customer.customerId }, data: { usageSyncedAt: null } }); // past the refresh cooldown
     const refreshed = await refreshOwnUsage(customer);
     expect(refreshed.ok).toBe(true);
@@ -98,7 +98,7 @@ describe("quota alerts at 80% and 100% of the pooled quota", () => {
     expect(outboxMailsTo(mailDir, customer.email)).toHaveLength(1);
 
     // The whole quota: two evaluations at once record the 100% crossing once and send one e-mail.
-    await useToday(key, 1000);
+    await setUsedToday(key, 1000);
     const synced = await refreshUsage(customer.customerId);
     expect(synced.ok).toBe(true);
     const runs = await Promise.all([evaluateQuotaAlerts([customer.customerId]), evaluateQuotaAlerts([customer.customerId])]);
@@ -133,7 +133,7 @@ describe("quota alerts at 80% and 100% of the pooled quota", () => {
 
   it("retries a failed delivery on the next evaluation and never sends a marked alert again", async () => {
     const { customer, key } = await customerWithKey();
-    await useToday(key, 900);
+    await setUsedToday(key, 900);
     expect((await refreshUsage(customer.customerId)).ok).toBe(true);
 
     const refused = async () => {
@@ -169,7 +169,7 @@ describe("quota alerts at 80% and 100% of the pooled quota", () => {
     const customers = [];
     for (let i = 0; i < 3; i++) {
       const { customer, key } = await customerWithKey();
-      await useToday(key, 1000);
+      await setUsedToday(key, 1000);
       expect((await refreshUsage(customer.customerId)).ok).toBe(true);
       customers.push(customer);
     }
