@@ -163,3 +163,10 @@ export async function invoicePreview(actor: Actor | null, customerId: string, in
     running,
   });
 }
+
+/** For the report page and others: whether a range is a closed period, for billing staff (billing.period.list). */
+export async function closedPeriodOf(actor: Actor | null, range: DayRange): Promise<Result<ClosedInfo | null>> {
+  const allowed = authorize(actor, "billing.period.list");
+  if (!allowed.ok) return allowed;
+  return ok(await closedPeriodFor(range));
+}
