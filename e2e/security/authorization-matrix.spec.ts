@@ -155,6 +155,14 @@ const rows: Row[] = [
     args: () => [{ form: { restApiId: "", stage: "prod", enabled: "false" } }],
     expect: { ...adminOnly, admin: "invalid" },
   },
+  // Billing: closing a period. A month that has not started is refused by validation after the policy (a valid call
+  // would freeze a month for good).
+  {
+    name: "closePeriodAction",
+    page: "/billing/periods",
+    args: () => [{ form: { month: "2999-01" } }],
+    expect: { anonymous: "unauthenticated", "customer A": "forbidden", "customer B": "forbidden", billing: "invalid", admin: "invalid" },
+  },
   {
     name: "signUpAction",
     page: "/sign-up",
@@ -208,6 +216,10 @@ const pages: { path: string; expect: Record<Who, string> }[] = [
   { path: "/billing", expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "200", admin: "200" } },
   // quota_alert.list
   { path: "/billing/alerts", expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "200", admin: "200" } },
+  ...["/billing/periods", "/billing/report/:customerC/invoice"].map((path) => ({
+    path,
+    expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "200", admin: "200" } as Record<Who, string>,
+  })),
 ];
 
 /** Route handlers (downloads): anonymous 401, other roles 403, never a redirect or a body for them. */

@@ -41,6 +41,10 @@ export const POLICY_ACTIONS = [
   "tier.request.list",
   "tier.request.decide",
   "billing.read",
+  // Billing console: invoice previews and closing periods (app/billing/report/[customerId]/invoice, /billing/periods).
+  "billing.invoice.read",
+  "billing.period.list",
+  "billing.period.close",
   "user.end_sessions",
   // Records: the durable operations queue and the audit log (admin console).
   "operation.list",

@@ -41,6 +41,10 @@ export const permissions = {
   "tier.request.list": ["ADMIN"],
   "tier.request.decide": ["ADMIN"],
   "billing.read": ["BILLING", "ADMIN"],
+  // Billing console: invoice previews and closing periods.
+  "billing.invoice.read": ["BILLING", "ADMIN"],
+  "billing.period.list": ["BILLING", "ADMIN"],
+  "billing.period.close": ["BILLING", "ADMIN"],
   "user.end_sessions": ["ADMIN"],
   // Records: the durable operations queue and the audit log (admin console).
   "operation.list": ["ADMIN"],
