@@ -111,7 +111,8 @@ describe("csvStream", () => {
   it("writes the batches in order, one chunk per batch", async () => {
     const chunks: string[] = [];
     const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
-    for await (const chunk of csvStream(columns, batchesOf([row("a"), row("b")], [], [row("@c")]), "test")) chunks.push(decoder.decode(chunk));
+    const reader = csvStream(columns, batchesOf([row("a"), row("b")], [], [row("@c")]), "test").getReader();
+    for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(decoder.decode(next.value));
     expect(chunks).toEqual(["\ufeffcustomer,requests,amount,note\r\n", '"a",1,1.00,\r\n"b",1,1.00,\r\n', '"\'@c",1,1.00,\r\n']);
   });
 
