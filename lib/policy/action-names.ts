@@ -41,6 +41,8 @@ export const POLICY_ACTIONS = [
   "tier.request.list",
   "tier.request.decide",
   "billing.read",
+  /** CSV downloads of the period report and of daily usage (/billing/export/*.csv). */
+  "billing.export",
   "user.end_sessions",
   // Records: the durable operations queue and the audit log (admin console).
   "operation.list",

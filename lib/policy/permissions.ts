@@ -41,6 +41,7 @@ export const permissions = {
   "tier.request.list": ["ADMIN"],
   "tier.request.decide": ["ADMIN"],
   "billing.read": ["BILLING", "ADMIN"],
+  "billing.export": ["BILLING", "ADMIN"],
   "user.end_sessions": ["ADMIN"],
   // Records: the durable operations queue and the audit log (admin console).
   "operation.list": ["ADMIN"],
