@@ -1,13 +1,6 @@
-// The audit log as CSV: the columns, and cells made safe to open in a spreadsheet.
-
-/**
- * A cell a spreadsheet would read as a formula (=, +, -, @) or that starts with a tab or carriage return gets a
- * leading apostrophe, so Excel, LibreOffice and Sheets show it as text instead of evaluating it (OWASP's "CSV
- * injection" advice). Every text cell goes through this: e-mails, ids and meta are all user-influenced.
- */
-export function csvSafe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+// The audit log as CSV: the columns and one record per entry. Every text cell is made safe to open in a spreadsheet
+// by the one CSV rule (lib/csv/spreadsheet-safe.ts) when it is written: e-mails, ids and meta are user-influenced.
+import type { CsvColumn } from "@/lib/csv/spreadsheet-safe";
 
 export const AUDIT_CSV_COLUMNS = [
   { key: "createdAt", header: "time_utc" },
@@ -21,7 +14,7 @@ export const AUDIT_CSV_COLUMNS = [
   { key: "customerId", header: "customer_id" },
   { key: "meta", header: "meta" },
   { key: "id", header: "entry_id" },
-] as const;
+] as const satisfies readonly CsvColumn[];
 
 export interface AuditCsvSource {
   id: string;
@@ -37,9 +30,11 @@ export interface AuditCsvSource {
   meta: unknown;
 }
 
-/** One entry as a CSV record: every cell a string, neutralised for spreadsheets. */
-export function auditCsvRecord(entry: AuditCsvSource): Record<(typeof AUDIT_CSV_COLUMNS)[number]["key"], string> {
-  const text = (value: string | null) => csvSafe(value ?? "");
+export type AuditCsvKey = (typeof AUDIT_CSV_COLUMNS)[number]["key"];
+
+/** One entry as a CSV record: every cell text (neutralised for spreadsheets when the CSV is written). */
+export function auditCsvRecord(entry: AuditCsvSource): Record<AuditCsvKey, string> {
+  const text = (value: string | null) => value ?? "";
   return {
     createdAt: entry.createdAt.toISOString(),
     action: text(entry.action),

@@ -1,17 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { auditCsvRecord, csvSafe } from "@/lib/audit/csv";
+import { parse } from "csv-parse/sync";
+import { AUDIT_CSV_COLUMNS, auditCsvRecord } from "@/lib/audit/csv";
 import { dayRange, parseAuditFilters } from "@/lib/audit/filter-schema";
+import { spreadsheetCsv } from "@/lib/csv/spreadsheet-safe";
 import { kindLabel, operationState, parseOperationFilters, stateWhere } from "@/lib/operations/admin-filter-schema";
 import { decodeCursor, encodeCursor } from "@/lib/validation/keyset";
 
-describe("csvSafe", () => {
-  it.each(["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"http://x\")"])("neutralises %j", (cell) => {
-    expect(csvSafe(cell)).toBe(`'${cell}`);
-  });
-  it.each(["", "admin@example.com", "key.create", "1-2", " =not first", "{\"a\":1}"])("leaves %j alone", (cell) => {
-    expect(csvSafe(cell)).toBe(cell);
-  });
-  it("applies to every text cell of a record, not to the timestamp", () => {
+describe("auditCsvRecord", () => {
+  it("neutralises every text cell of a record when written, not the timestamp", () => {
     const record = auditCsvRecord({
       id: "c1",
       createdAt: new Date("2026-12-03T10:00:00Z"),
@@ -25,7 +21,8 @@ describe("csvSafe", () => {
       customerId: "+c",
       meta: { note: "=x" },
     });
-    expect(record).toMatchObject({ createdAt: "2026-12-03T10:00:00.000Z", actorEmail: "'=cmd@example.com", actorId: "", targetId: "'-1", customerId: "'+c", meta: '{"note":"=x"}' });
+    const [written] = parse(spreadsheetCsv(AUDIT_CSV_COLUMNS, [record], { header: true }), { bom: true, columns: true }) as Record<string, string>[];
+    expect(written).toMatchObject({ time_utc: "2026-12-03T10:00:00.000Z", actor_email: "'=cmd@example.com", actor_id: "", target_id: "'-1", customer_id: "'+c", meta: '{"note":"=x"}' });
   });
 });
 

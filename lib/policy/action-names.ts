@@ -45,6 +45,8 @@ export const POLICY_ACTIONS = [
   "billing.invoice.read",
   "billing.period.list",
   "billing.period.close",
+  /** CSV downloads of the period report and of daily usage (/billing/export/*.csv). */
+  "billing.export",
   "user.end_sessions",
   // Records: the durable operations queue and the audit log (admin console).
   "operation.list",

@@ -45,6 +45,7 @@ export const permissions = {
   "billing.invoice.read": ["BILLING", "ADMIN"],
   "billing.period.list": ["BILLING", "ADMIN"],
   "billing.period.close": ["BILLING", "ADMIN"],
+  "billing.export": ["BILLING", "ADMIN"],
   "user.end_sessions": ["ADMIN"],
   // Records: the durable operations queue and the audit log (admin console).
   "operation.list": ["ADMIN"],

@@ -3,13 +3,11 @@
 import { exportAuditCsv } from "@/lib/audit/export";
 import { parseAuditFilters } from "@/lib/audit/filter-schema";
 import { getActor } from "@/lib/auth/session";
+import { csvDownloadResponse, plainTextResponse as text } from "@/lib/csv/response";
 import { authorize } from "@/lib/policy/authorize";
 import { httpStatus } from "@/lib/result";
 
 export const dynamic = "force-dynamic";
-
-const text = (status: number, message: string) =>
-  new Response(`${message}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
 export async function GET(request: Request) {
   const actor = await getActor();
@@ -24,12 +22,5 @@ export async function GET(request: Request) {
   const result = await exportAuditCsv(actor, parsed.filters);
   if (!result.ok) return text(httpStatus[result.error.code], result.error.message);
   const day = new Date().toISOString().slice(0, 10);
-  return new Response(result.data, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="audit-log-${day}.csv"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvDownloadResponse(result.data, `audit-log-${day}.csv`);
 }
