@@ -134,8 +134,8 @@ describe("admin actions on a customer", () => {
     const detail = await getAdminCustomer(admin, customer.customerId);
     if (!detail.ok) throw new Error(detail.error.message);
     expect(detail.data.extensions.map((e) => [e.extra, e.reason])).toEqual([[500, "launch day"]]);
-    expect(detail.data.operations.map((o) => `${o.kind}:${o.status}`)).toContain("EXTEND_QUOTA:SUCCEEDED");
-    expect(detail.data.audit.map((a) => a.action)).toContain("customer.extend_quota");
+    expect(detail.data.operations?.map((o) => `${o.kind}:${o.status}`)).toContain("EXTEND_QUOTA:SUCCEEDED");
+    expect(detail.data.audit?.map((a) => a.action)).toContain("customer.extend_quota");
     expect(detail.data.keys).toHaveLength(2);
   });
 

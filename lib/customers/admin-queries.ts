@@ -1,8 +1,10 @@
 import "server-only";
 import { currentQuotaPeriod } from "@/lib/customers/admin-actions";
+import { customerViewRights, type CustomerViewRights } from "@/lib/customers/view-rights";
 import { db } from "@/lib/db";
 import type { ApiKeyStatus, CustomerStatus, OperationKind, OperationStatus, TierRequestStatus } from "@/lib/generated/prisma";
 import { authorize } from "@/lib/policy/authorize";
+import { pooledQuota, type PooledQuota } from "@/lib/quota/pooled-usage";
 import type { Actor } from "@/lib/policy/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import type { ChartSeries } from "@/lib/usage/chart-series";
@@ -10,7 +12,9 @@ import { keyLabel } from "@/lib/usage/chart-series";
 import { dayStart, daysEndingWith, utcDay } from "@/lib/usage/utc-days";
 import { idSchema } from "@/lib/validation/id";
 
-// The admin's view of one customer: everything on /admin/customers/[id], read for an actor allowed customer.read.
+// One customer as staff see it: everything on /admin/customers/[id] and its read-only twin /billing/customers/[id],
+// read for an actor allowed customer.read. The parts other policy actions guard (operations, tier requests, audit
+// trail, the tiers to move to) are read only for an actor allowed them, and are null otherwise.
 
 export const DETAIL_USAGE_DAYS = 30;
 
@@ -35,19 +39,24 @@ export interface AdminCustomerDetail {
     failureReason: string | null;
   }[];
   usage: { days: string[]; series: ChartSeries[]; total: number };
-  operations: { id: string; kind: OperationKind; status: OperationStatus; attempts: number; lastError: string | null; createdAt: Date; finishedAt: Date | null }[];
-  tierRequests: { id: string; toTier: string; status: TierRequestStatus; message: string | null; createdAt: Date; decidedAt: Date | null }[];
-  audit: { id: string; action: string; actorEmail: string | null; outcome: string; createdAt: Date; meta: unknown }[];
+  /** The customer's quota this period across all its keys (lib/quota/pooled-usage.ts); null for a deleted customer. */
+  pool: PooledQuota | null;
+  /** What the viewer may do and see beyond reading (decided from the policy table). */
+  rights: CustomerViewRights;
+  operations: { id: string; kind: OperationKind; status: OperationStatus; attempts: number; lastError: string | null; createdAt: Date; finishedAt: Date | null }[] | null;
+  tierRequests: { id: string; toTier: string; status: TierRequestStatus; message: string | null; createdAt: Date; decidedAt: Date | null }[] | null;
+  audit: { id: string; action: string; actorEmail: string | null; outcome: string; createdAt: Date; meta: unknown }[] | null;
   /** Quota extensions for the current period (EXTEND_QUOTA operations that finished). */
   extensions: { id: string; extra: number; reason: string | null; periodEnd: string; finishedAt: Date | null }[];
   /** Tiers an admin can move the customer to (every available tier, approval-only ones included). */
-  tiers: { id: string; name: string; visibility: string }[];
+  tiers: { id: string; name: string; visibility: string }[] | null;
 }
 
 /** One customer for the admin (deleted ones too: their audit trail stays readable). */
 export async function getAdminCustomer(actor: Actor | null, customerId: unknown, now = new Date()): Promise<Result<AdminCustomerDetail>> {
   const allowed = authorize(actor, "customer.read");
   if (!allowed.ok) return allowed;
+  const rights = customerViewRights(actor);
   const id = idSchema.safeParse(customerId);
   if (!id.success) return fail("not_found", "That customer does not exist.");
   const customer = await db.customer.findUnique({
@@ -76,14 +85,15 @@ export async function getAdminCustomer(actor: Actor | null, customerId: unknown,
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         select: { id: true, name: true, lastFour: true, awsKeyId: true, status: true, suspendedAt: true, createdAt: true, failureReason: true },
       },
+      // take 0: the viewer may not read them, so none leave the database.
       operations: {
         orderBy: { createdAt: "desc" },
-        take: 20,
+        take: rights.operations ? 20 : 0,
         select: { id: true, kind: true, status: true, attempts: true, lastError: true, createdAt: true, finishedAt: true, input: true },
       },
       tierRequests: {
         orderBy: { createdAt: "desc" },
-        take: 20,
+        take: rights.tierRequests ? 20 : 0,
         select: { id: true, status: true, message: true, createdAt: true, decidedAt: true, toTier: { select: { name: true } } },
       },
     },
@@ -91,19 +101,23 @@ export async function getAdminCustomer(actor: Actor | null, customerId: unknown,
   if (!customer) return fail("not_found", "That customer does not exist.");
 
   const days = daysEndingWith(utcDay(now), DETAIL_USAGE_DAYS);
-  const [usageRows, audit, tiers, extensionOps] = await Promise.all([
+  const [usageRows, audit, tiers, extensionOps, pool] = await Promise.all([
     db.usageDay.groupBy({
       by: ["apiKeyId", "date"],
       where: { apiKey: { customerId: customer.id }, date: { gte: dayStart(days[0] ?? utcDay(now)) } },
       _sum: { used: true },
     }),
-    db.auditLog.findMany({
-      where: { customerId: customer.id },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: 50,
-      select: { id: true, action: true, actorEmail: true, outcome: true, createdAt: true, meta: true },
-    }),
-    db.tier.findMany({ where: { available: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true, visibility: true } }),
+    rights.audit
+      ? db.auditLog.findMany({
+          where: { customerId: customer.id },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: 50,
+          select: { id: true, action: true, actorEmail: true, outcome: true, createdAt: true, meta: true },
+        })
+      : null,
+    rights.manage
+      ? db.tier.findMany({ where: { available: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true, visibility: true } })
+      : null,
     customer.tier.quotaPeriod
       ? db.operation.findMany({
           where: {
@@ -116,6 +130,7 @@ export async function getAdminCustomer(actor: Actor | null, customerId: unknown,
           select: { id: true, input: true, finishedAt: true },
         })
       : Promise.resolve([]),
+    pooledQuota(customer.id, now),
   ]);
 
   const index = new Map(days.map((d, i) => [d, i]));
@@ -144,8 +159,10 @@ export async function getAdminCustomer(actor: Actor | null, customerId: unknown,
     users: customer.users.map(({ _count, ...u }) => ({ ...u, liveSessions: _count.sessions })),
     keys: customer.apiKeys.map(({ suspendedAt, ...k }) => ({ ...k, suspended: suspendedAt !== null })),
     usage: { days, series, total },
-    operations: customer.operations.map(({ input: _input, ...op }) => op),
-    tierRequests: customer.tierRequests.map(({ toTier, ...r }) => ({ ...r, toTier: toTier.name })),
+    pool,
+    rights,
+    operations: rights.operations ? customer.operations.map(({ input: _input, ...op }) => op) : null,
+    tierRequests: rights.tierRequests ? customer.tierRequests.map(({ toTier, ...r }) => ({ ...r, toTier: toTier.name })) : null,
     audit,
     extensions: extensionOps.map((op) => {
       const input = (op.input ?? {}) as { extra?: unknown; reason?: unknown; periodEnd?: unknown };

@@ -4,6 +4,7 @@ import { PROVISIONED_KEY_STATUSES } from "@/lib/keys/key-status";
 import { keyListOrder, keyViewSelect, listedKeysWhere, summarizeOwnKeys, toKeyView, usageWindowSelect, type KeyView, type OwnKeyUsage } from "@/lib/keys/queries";
 import type { Prisma } from "@/lib/generated/prisma";
 import { authorize } from "@/lib/policy/authorize";
+import { pooledQuotas } from "@/lib/quota/pooled-usage";
 import type { Actor } from "@/lib/policy/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { cleanSearchTerm, likeLiteral } from "@/lib/validation/search";
@@ -19,6 +20,8 @@ export interface CustomerRow {
   status: string;
   activeKeys: number;
   createdAt: Date;
+  /** Requests this quota period across all keys, and the tier's quota (null: none); only when asked for (`usage`). */
+  usage?: { used: number; quota: number | null } | null;
 }
 
 export interface CustomerPage {
@@ -29,7 +32,10 @@ export interface CustomerPage {
   pageCount: number;
 }
 
-/** Customers for the admin list: searched by name, company or user e-mail, newest first, one page at a time. */
+/**
+ * Customers for the staff consoles' list: searched by name, company or user e-mail, newest first, one page at a time.
+ * `usage` adds each row's pooled usage of the quota period (lib/quota/pooled-usage.ts; one query per tier on the page).
+ */
 export async function listCustomers(
   actor: Actor | null,
   {
@@ -38,7 +44,9 @@ export async function listCustomers(
     pageSize = 20,
     tierId,
     status,
-  }: { query?: string; page: number; pageSize?: number; tierId?: string; status?: "active" | "suspended" | "deleted" | "all" },
+    usage = false,
+    now = new Date(),
+  }: { query?: string; page: number; pageSize?: number; tierId?: string; status?: "active" | "suspended" | "deleted" | "all"; usage?: boolean; now?: Date },
 ): Promise<Result<CustomerPage>> {
   const allowed = authorize(actor, "customer.list");
   if (!allowed.ok) return allowed;
@@ -78,6 +86,7 @@ export async function listCustomers(
       _count: { select: { apiKeys: { where: { status: { in: PROVISIONED_KEY_STATUSES } } } } },
     },
   });
+  const pools = usage ? await pooledQuotas(customers.map((c) => c.id), now) : null;
   return ok({
     rows: customers.map((c) => ({
       id: c.id,
@@ -89,6 +98,7 @@ export async function listCustomers(
       status: c.status,
       activeKeys: c._count.apiKeys,
       createdAt: c.createdAt,
+      ...(pools ? { usage: ((p) => (p ? { used: p.used, quota: p.quota } : null))(pools.get(c.id)) } : {}),
     })),
     total,
     page: current,

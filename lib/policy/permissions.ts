@@ -37,7 +37,8 @@ export const permissions = {
   "tier.request.cancel": ["CUSTOMER"],
   // Staff.
   "admin.console": ["ADMIN"],
-  "customer.list": ["ADMIN"],
+  // Billing staff read the customer list and detail (read-only: every change below stays ADMIN).
+  "customer.list": ["ADMIN", "BILLING"],
   "tier.request.list": ["ADMIN"],
   "tier.request.decide": ["ADMIN"],
   "billing.read": ["BILLING", "ADMIN"],
@@ -54,7 +55,7 @@ export const permissions = {
   "audit.read": ["ADMIN"],
   "audit.export": ["ADMIN"],
   // Admin console: customers and staff.
-  "customer.read": ["ADMIN"],
+  "customer.read": ["ADMIN", "BILLING"],
   "customer.suspend": ["ADMIN"],
   "customer.resume": ["ADMIN"],
   "customer.change_tier": ["ADMIN"],

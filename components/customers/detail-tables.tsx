@@ -3,7 +3,7 @@
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type ColumnDef } from "@/components/ui/data-table";
 
-// The detail page's tables (plain rows from the server; dates as ISO strings).
+// The customer detail page's tables, in both staff consoles (plain rows from the server; dates as ISO strings).
 
 const when = (iso: string | null) =>
   iso ? (
@@ -49,8 +49,21 @@ const keyColumns: ColumnDef<KeyRow, unknown>[] = [
   { accessorKey: "createdAt", header: "Created", cell: ({ getValue }) => when(getValue() as string) },
 ];
 
-export function KeysTable({ rows }: { rows: KeyRow[] }) {
-  return <DataTable columns={keyColumns} data={rows} caption="API keys" rowTestId="admin-key-row" getRowId={(k) => k.id} empty="No keys." pageSize={10} />;
+const keyColumnsWithoutAwsId = keyColumns.filter((c) => !("accessorKey" in c && c.accessorKey === "awsKeyId"));
+
+/** A customer's keys: name, last four characters and state (never a value: the portal does not have them). */
+export function KeysTable({ rows, showAwsKeyId = true }: { rows: KeyRow[]; showAwsKeyId?: boolean }) {
+  return (
+    <DataTable
+      columns={showAwsKeyId ? keyColumns : keyColumnsWithoutAwsId}
+      data={rows}
+      caption="API keys"
+      rowTestId="admin-key-row"
+      getRowId={(k) => k.id}
+      empty="No keys."
+      pageSize={10}
+    />
+  );
 }
 
 export interface OperationRow {
