@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, oidcPort } from "./e2e/support/oidc-provider";
+import { E2E_NEXTAUTH_SECRET, E2E_RECENT_AUTH_SECONDS } from "./e2e/support/recent-auth";
 import { exitUnlessLocalOnly } from "./scripts/lib/local-only";
 
 // The browser tests sign up accounts and create keys: never against a real database or AWS account.
@@ -39,10 +40,12 @@ export default defineConfig({
     url: `${baseURL}/pricing`,
     timeout: 600_000,
     reuseExistingServer: false,
-    // A short "recent sign-in" window lets a test see the password prompt before revealing a key.
+    // A short "recent sign-in" window; the secret is the one e2e/support/recent-auth.ts uses to make a session's
+    // sign-in older than the window, so a test sees the password prompt before revealing a key without waiting.
     // Cognito points at the test OIDC provider that e2e/customer/oidc.spec.ts starts (nothing calls it otherwise).
     env: {
-      GATEHOUSE_RECENT_AUTH_SECONDS: "45",
+      GATEHOUSE_RECENT_AUTH_SECONDS: String(E2E_RECENT_AUTH_SECONDS),
+      NEXTAUTH_SECRET: E2E_NEXTAUTH_SECRET,
       COGNITO_CLIENT_ID: OIDC_CLIENT_ID,
       COGNITO_CLIENT_SECRET: OIDC_CLIENT_SECRET,
       COGNITO_ISSUER: `http://127.0.0.1:${oidcPort(port)}`,
