@@ -2,10 +2,17 @@ import { CreateApiKeyCommand, GetApiKeysCommand, UpdateUsagePlanCommand } from '
 import { describe, expect, it } from 'vitest';
 import { rejectionOf, startTestAws } from './test-helpers';
 
+// Every test runs local AWS on a clock of its own that moves only when the test moves it: what refills the buckets
+// is the time the test says has passed, never how fast a loaded machine happens to run it.
+function manualClock(start = Date.UTC(2026, 11, 3, 12)) {
+  let now = start;
+  return { now: () => now, advance: (ms: number) => void (now += ms) };
+}
+
 describe('control-plane rate limits', () => {
   it('throttles CreateApiKey at 5/s with TooManyRequestsException and Retry-After', async () => {
-    // A stopped clock: no token comes back during the test, however slowly a loaded machine runs it.
-    const t = await startTestAws({ rateLimits: true, now: () => Date.UTC(2026, 11, 3, 12) });
+    const clock = manualClock();
+    const t = await startTestAws({ rateLimits: true, now: clock.now });
     try {
       const results = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => t.client.send(new CreateApiKeyCommand({ name: `rl-${i}` }))));
       const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -29,13 +36,18 @@ describe('control-plane rate limits', () => {
       expect(await raw?.json()).toEqual({ message: 'Too Many Requests' });
       // Other operations still have room in the account-wide bucket.
       expect((await t.client.send(new GetApiKeysCommand({}))).items).toHaveLength(created + extra);
+      // The bucket refills at 5 per second: one second later, five more keys and no sixth.
+      clock.advance(1_000);
+      const refilled = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => t.client.send(new CreateApiKeyCommand({ name: `later-${i}` }))));
+      expect(refilled.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
     } finally {
       await t.close();
     }
   });
 
   it('allows one UpdateUsagePlan per 20 seconds', async () => {
-    const t = await startTestAws({ rateLimits: true });
+    const clock = manualClock();
+    const t = await startTestAws({ rateLimits: true, now: clock.now });
     try {
       const update = (name: string) =>
         t.client.send(new UpdateUsagePlanCommand({ usagePlanId: t.aws.demo.usagePlans.basic, patchOperations: [{ op: 'replace', path: '/description', value: name }] }));
@@ -44,34 +56,41 @@ describe('control-plane rate limits', () => {
       expect(second.name).toBe('TooManyRequestsException');
       const raw = await fetch(`${t.aws.url}/usageplans/${t.aws.demo.usagePlans.basic}`, { method: 'PATCH', body: '{"patchOperations":[]}' });
       expect(raw.status).toBe(429);
-      const retryAfter = Number(raw.headers.get('retry-after'));
-      expect(retryAfter).toBeGreaterThanOrEqual(19);
-      expect(retryAfter).toBeLessThanOrEqual(20);
+      expect(Number(raw.headers.get('retry-after'))).toBe(20);
+      clock.advance(5_000);
+      const later = await fetch(`${t.aws.url}/usageplans/${t.aws.demo.usagePlans.basic}`, { method: 'PATCH', body: '{"patchOperations":[]}' });
+      expect(later.status).toBe(429);
+      expect(later.headers.get('retry-after')).toBe('15');
+      clock.advance(15_000);
+      await update('four');
+      expect((await rejectionOf(update('five'))).name).toBe('TooManyRequestsException');
     } finally {
       await t.close();
     }
   });
 
   it('limits all control-plane calls to a burst of 40 then 10/s', async () => {
-    const t = await startTestAws({ rateLimits: true });
+    const clock = manualClock();
+    const t = await startTestAws({ rateLimits: true, now: clock.now });
     try {
-      const started = Date.now();
-      const results = await Promise.allSettled(Array.from({ length: 60 }, () => t.client.send(new GetApiKeysCommand({}))));
-      const seconds = (Date.now() - started) / 1000;
-      const ok = results.filter((r) => r.status === 'fulfilled').length;
-      // 40 from the burst plus whatever refilled (10/s) while the calls were in flight.
-      expect(ok).toBeGreaterThanOrEqual(40);
-      expect(ok).toBeLessThanOrEqual(40 + Math.ceil(seconds * 10));
-      expect(ok).toBeLessThan(60);
-      const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      const burst = await Promise.allSettled(Array.from({ length: 60 }, () => t.client.send(new GetApiKeysCommand({}))));
+      expect(burst.filter((r) => r.status === 'fulfilled')).toHaveLength(40);
+      const rejected = burst.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       expect((rejected?.reason as Error).name).toBe('TooManyRequestsException');
+      // Half a second refills five tokens, one second ten: never more than the burst.
+      clock.advance(500);
+      const half = await Promise.allSettled(Array.from({ length: 20 }, () => t.client.send(new GetApiKeysCommand({}))));
+      expect(half.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
+      clock.advance(60_000);
+      const full = await Promise.allSettled(Array.from({ length: 60 }, () => t.client.send(new GetApiKeysCommand({}))));
+      expect(full.filter((r) => r.status === 'fulfilled')).toHaveLength(40);
     } finally {
       await t.close();
     }
   });
 
   it('can be switched off and on at runtime with POST /_localaws/config', async () => {
-    const t = await startTestAws({ rateLimits: true });
+    const t = await startTestAws({ rateLimits: true, now: manualClock().now });
     try {
       const off = await fetch(`${t.aws.url}/_localaws/config`, { method: 'POST', body: JSON.stringify({ rateLimits: false }) });
       expect(await off.json()).toMatchObject({ rateLimits: false });

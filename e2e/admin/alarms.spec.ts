@@ -1,8 +1,8 @@
 import { CloudWatchClient, SetAlarmStateCommand } from "@aws-sdk/client-cloudwatch";
-import { mkdirSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { storageState } from "../support/accounts";
 import { callAction, serverActions } from "../support/server-actions";
+import { shotsTest } from "../support/shots";
 
 // /admin/alarms: the CloudWatch alarms on the API's metrics (state, reason, history), and the recommended alarms and
 // dashboard created with one click each; doing it twice changes nothing. Other specs (the authorization matrix) may
@@ -124,12 +124,8 @@ test("the actions refuse malformed and unknown API stages", async ({ page, baseU
 });
 
 // Screenshots for review (SHOTS_DIR=…): light and dark, 1280 and 390 px wide.
-test("screenshots", async ({ browser, page, baseURL }) => {
-  const dir = process.env.SHOTS_DIR;
-  test.skip(!dir, "set SHOTS_DIR to take screenshots");
-  if (!dir) return;
+shotsTest("screenshots", async ({ browser, page, baseURL, shotsDir: dir }) => {
   test.setTimeout(180_000);
-  mkdirSync(dir, { recursive: true });
   await page.goto("/admin/alarms");
   for (const action of serverActions().filter((a) => a.name === "createRecommendedAlarmsAction" || a.name === "createDashboardAction")) {
     expect((await callAction(page.context().request, baseURL ?? "", "/admin/alarms", action, [{ form: {} }])).outcome).toBe("ok");

@@ -160,7 +160,7 @@ test("an admin deletes a customer only after typing its name; the keys go with i
   await customer.context.close();
 });
 
-test("the customer pages at 1280 and 390 px, light and dark", async ({ browser }) => {
+test("the customer pages fit a phone (and screenshots at 1280 and 390 px, light and dark, with SHOTS_DIR)", async ({ browser }) => {
   test.setTimeout(120_000);
   const customer = await freshCustomer(browser, "Screenshot Customer");
   await customer.context.close();

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { dataDirectory, readLocalStack } from "../../scripts/lib/local-stack";
 import { storageState, uniqueEmail } from "../support/accounts";
+import { shotsTest } from "../support/shots";
 import { signUp } from "../support/sign-up";
 
 // Keys made in the account behind the portal's back (as an older setup would have), through local AWS's API.
@@ -141,9 +142,7 @@ test("an admin imports keys from a CSV file: a bad file is refused with every pr
 });
 
 // Screenshots of the page for review (light and dark, wide and narrow): only when SHOTS_DIR is set.
-test("screenshots of /admin/keys", async ({ browser }) => {
-  const dir = process.env.SHOTS_DIR;
-  test.skip(!dir, "SHOTS_DIR not set");
+shotsTest("screenshots of /admin/keys", async ({ browser, shotsDir: dir }) => {
   await legacyKey(`legacy-shot-${randomUUID().slice(0, 4)}`);
   for (const scheme of ["light", "dark"] as const) {
     for (const width of [1280, 390]) {

@@ -1,14 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { storageState, uniqueEmail } from "../support/accounts";
-import { SHOTS_DIR } from "../support/shots";
+import { screenshot, shotsTest } from "../support/shots";
 import { keyAction } from "../support/keys";
 import { signUp } from "../support/sign-up";
 
 const PASSWORD = "correct-horse-battery";
-const SHOTS = join(SHOTS_DIR, "records");
 
 async function adminPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ storageState: storageState("admin") });
@@ -162,9 +159,8 @@ test("audit log: filters, bad filters, pages, and a CSV export that neutralises 
   }
 });
 
-test("screenshots of the records pages, light and dark, wide and narrow", async ({ browser }) => {
+shotsTest("screenshots of the records pages, light and dark, wide and narrow", async ({ browser }) => {
   test.setTimeout(300_000);
-  mkdirSync(SHOTS, { recursive: true });
   const admin = await adminPage(browser);
   await admin.goto("/admin/operations");
   const detail = (await admin.getByTestId("operation-row").first().getByRole("link").first().getAttribute("href")) ?? "/admin/operations";
@@ -182,14 +178,14 @@ test("screenshots of the records pages, light and dark, wide and narrow", async 
       for (const [name, path] of pages) {
         await page.goto(path);
         await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-        await page.screenshot({ path: `${SHOTS}/${name}-${width}-${colorScheme}.png`, fullPage: name !== "audit" });
+        await screenshot(page, `records/${name}-${width}-${colorScheme}`, { fullPage: name !== "audit" });
       }
       if (width === 1280) {
         await page.goto("/admin/operations");
         await page.getByRole("button", { name: "Reconcile now" }).click();
         await page.getByRole("alertdialog").getByRole("button", { name: "Reconcile now" }).click();
         await expect(page.getByTestId("reconcile-report")).toBeVisible();
-        await page.screenshot({ path: `${SHOTS}/operations-reconciled-${width}-${colorScheme}.png`, fullPage: true });
+        await screenshot(page, `records/operations-reconciled-${width}-${colorScheme}`, { fullPage: true });
       }
       await context.close();
     }

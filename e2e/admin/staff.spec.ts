@@ -80,6 +80,6 @@ test("an admin invites billing staff, who sets a password from the e-mail; role 
   await admin.close();
 });
 
-test("the staff page at 1280 and 390 px, light and dark", async ({ browser }) => {
+test("the staff page fits a phone (and screenshots at 1280 and 390 px, light and dark, with SHOTS_DIR)", async ({ browser }) => {
   await shootPage(browser, storageState("admin"), "/admin/staff", "admin-staff");
 });

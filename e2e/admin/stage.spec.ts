@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { storageState } from "../support/accounts";
+import { shotsTest } from "../support/shots";
 
 // /admin/stage against the e2e server's local AWS (the seed's gatehouse-demo-api, stage prod). Every setting changed
 // here is restored before the test ends: the stage is shared by all specs.
@@ -115,9 +116,7 @@ test("an unknown API in the URL says so, with a way back", async ({ page }) => {
   await expect(page.getByTestId("cache-enabled")).toHaveText("Enabled");
 });
 
-test("screenshots, light and dark, wide and narrow", async ({ browser }) => {
-  const dir = process.env.SHOTS_DIR;
-  test.skip(!dir, "set SHOTS_DIR to take screenshots");
+shotsTest("screenshots, light and dark, wide and narrow", async ({ browser, shotsDir: dir }) => {
   for (const colorScheme of ["light", "dark"] as const) {
     for (const width of [1280, 390]) {
       const context = await browser.newContext({ storageState: storageState("admin"), colorScheme, viewport: { width, height: 900 } });

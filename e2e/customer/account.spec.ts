@@ -1,13 +1,13 @@
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { uniqueEmail } from "../support/accounts";
 import { createKeyOnDashboard } from "../support/keys";
+import { expectFitsPhone, screenshot } from "../support/shots";
 import { signUp } from "../support/sign-up";
 
 // The e2e server runs with the file mail transport and its default directory, so reset links are read from there.
 const OUTBOX = join(process.cwd(), ".data", "mail", "outbox.jsonl");
-const SHOTS = join(process.env.PW_OUTPUT_DIR ?? "test-results", "screenshots");
 const PASSWORD = "correct-horse-battery";
 const TEN_KB = "x".repeat(10_240);
 
@@ -22,14 +22,12 @@ function resetLinksFor(email: string): string[] {
     .map((m) => /https?:\/\/\S+\/reset-password\?token=[A-Za-z0-9_-]+/.exec(m.text)?.[0] ?? "");
 }
 
-/** A screenshot at 1280 px and at 390 px wide, full page, for looking at. */
+/** Nothing overflows sideways on a phone; with SHOTS_DIR, a screenshot at 1280 px and at 390 px wide, full page. */
 async function screenshots(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
-    // Nothing may overflow sideways on a phone.
-    if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, `account/${name}-${width}`, { fullPage: true });
+    if (width === 390) await expectFitsPhone(page);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }

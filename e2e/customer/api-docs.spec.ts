@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { uniqueEmail } from "../support/accounts";
 import { keyAction } from "../support/keys";
+import { screenshot } from "../support/shots";
 import { signUp } from "../support/sign-up";
 
 /**
@@ -22,7 +23,7 @@ async function recordBodies(page: Page): Promise<string[]> {
   return bodies;
 }
 
-test("a customer reads the API docs and tries requests with their own key, whose value never reaches the page", async ({ page }, testInfo) => {
+test("a customer reads the API docs and tries requests with their own key, whose value never reaches the page", async ({ page }) => {
   await signUp(page, { name: "Docs Tester", email: uniqueEmail("docs") });
 
   // Create a key on the dashboard (sign-up also queues a default key; this one is ours to pick by name). Creation
@@ -71,10 +72,10 @@ test("a customer reads the API docs and tries requests with their own key, whose
   const body = JSON.parse((await listPets.getByTestId("try-response-body").textContent()) ?? "null");
   expect(body).toEqual(expect.arrayContaining([expect.objectContaining({ id: 1, name: "Rex" })]));
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: testInfo.outputPath("api-docs-wide.png"), fullPage: true });
-  await listPets.screenshot({ path: testInfo.outputPath("api-docs-wide-console.png") });
+  await screenshot(page, "api-docs/api-docs-wide", { fullPage: true });
+  await screenshot(listPets, "api-docs/api-docs-wide-console");
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: testInfo.outputPath("api-docs-wide-top.png") });
+  await screenshot(page, "api-docs/api-docs-wide-top");
 
   // GET /pets/{id}: a missing value is caught by the field; an unknown id gets the API's 404.
   await getPet.getByRole("button", { name: "Try it: GET /pets/{id}" }).click();
@@ -106,12 +107,12 @@ test("a customer reads the API docs and tries requests with their own key, whose
   await expect(createPet.getByTestId("try-response-body")).toContainText('"name": "Biscuit"');
 
   await page.setViewportSize({ width: 390, height: 844 });
-  await createPet.screenshot({ path: testInfo.outputPath("api-docs-narrow-post.png") });
+  await screenshot(createPet, "api-docs/api-docs-narrow-post");
   await getPet.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: testInfo.outputPath("api-docs-narrow.png"), fullPage: true });
-  await getPet.screenshot({ path: testInfo.outputPath("api-docs-narrow-console.png") });
+  await screenshot(page, "api-docs/api-docs-narrow", { fullPage: true });
+  await screenshot(getPet, "api-docs/api-docs-narrow-console");
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: testInfo.outputPath("api-docs-narrow-top.png") });
+  await screenshot(page, "api-docs/api-docs-narrow-top");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 

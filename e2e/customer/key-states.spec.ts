@@ -2,6 +2,7 @@ import { APIGatewayClient, GetApiKeysCommand, GetUsagePlansCommand, UpdateUsageC
 import { expect, test, type Page } from "@playwright/test";
 import { uniqueEmail } from "../support/accounts";
 import { createKeyOnDashboard, keyAction, keyRow, keyState } from "../support/keys";
+import { screenshot } from "../support/shots";
 import { signUp } from "../support/sign-up";
 
 // The Keys page says each key's state on its row. A Basic customer (1,000 requests a day per key) makes one key
@@ -46,7 +47,7 @@ async function shoot(page: Page, name: string) {
     await expect(page.locator("html")).toHaveClass(scheme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-      await page.screenshot({ path: test.info().outputPath(`${name}-${scheme}-${width}.png`), fullPage: true });
+      await screenshot(page, `key-states/${name}-${scheme}-${width}`, { fullPage: true });
     }
   }
   await page.emulateMedia({ colorScheme: "light" });

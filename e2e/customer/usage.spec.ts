@@ -2,6 +2,7 @@ import { APIGatewayClient, GetApiKeysCommand, GetUsagePlansCommand, UpdateUsageC
 import { expect, test, type Page } from "@playwright/test";
 import { uniqueEmail } from "../support/accounts";
 import { createKeyOnDashboard, keyAction } from "../support/keys";
+import { screenshot } from "../support/shots";
 import { signUp } from "../support/sign-up";
 
 // A fresh Basic customer (1,000 requests a day per key, 10 req/s) calls the gateway with a new key and watches the
@@ -110,13 +111,13 @@ test("usage follows real requests: today's count, the 30-day chart, 80% and 100%
   await expect(chart.locator(".recharts-reference-line")).toHaveCount(1); // the daily quota line
 
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: test.info().outputPath("usage-85-wide.png"), fullPage: true });
+  await screenshot(page, "usage/usage-85-wide", { fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(svg).toBeVisible();
   const narrow = await svg.boundingBox();
   expect(narrow?.width ?? 0).toBeLessThanOrEqual(390);
   expect(narrow?.width ?? 0).toBeGreaterThan(250);
-  await page.screenshot({ path: test.info().outputPath("usage-85-narrow.png"), fullPage: true });
+  await screenshot(page, "usage/usage-85-narrow", { fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // 100%: the gateway refuses the key with 429 Limit Exceeded, and the page says so and when it ends.
@@ -130,9 +131,9 @@ test("usage follows real requests: today's count, the 30-day chart, 80% and 100%
   await expect(error).toContainText('HTTP 429 and {"message":"Limit Exceeded"} until the quota resets at 00:00 UTC tomorrow');
   await expect(error.getByRole("link", { name: "Move to a tier with a higher quota" })).toHaveAttribute("href", "/dashboard/tier");
   await expect(page.getByTestId("usage-remaining")).toHaveText("0");
-  await page.screenshot({ path: test.info().outputPath("usage-100-wide.png"), fullPage: true });
+  await screenshot(page, "usage/usage-100-wide", { fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: test.info().outputPath("usage-100-narrow.png"), fullPage: true });
+  await screenshot(page, "usage/usage-100-narrow", { fullPage: true });
 
   // AWS failing (local AWS fault injection: GetUsage answers 503, slowly): the button shows it is working, then says
   // what went wrong, and the figures already shown stay.
@@ -178,9 +179,9 @@ test("an Enterprise customer (no quota) sees usage and throttle without quota ba
   await expect(page.getByTestId("usage-forecast")).toHaveCount(0);
   await showChart(page);
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: test.info().outputPath("usage-enterprise-wide.png"), fullPage: true });
+  await screenshot(page, "usage/usage-enterprise-wide", { fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: test.info().outputPath("usage-enterprise-narrow.png"), fullPage: true });
+  await screenshot(page, "usage/usage-enterprise-narrow", { fullPage: true });
 });
 
 test("after a move to Premium the figures agree and the page says why; the chart loads lazily", async ({ page, request }) => {
