@@ -36,7 +36,7 @@ test("billing staff see which customer crossed 80% and 100% of its quota, when, 
   await expect(link).toHaveAttribute("href", /^\/billing\/customers\/[A-Za-z0-9_-]+$/);
 
   // Filter by threshold: the URL keeps the filter, so the view can be shared.
-  await page.getByLabel("Threshold").selectOption("80");
+  await page.getByLabel("Threshold", { exact: true }).selectOption("80");
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/threshold=80/);
   await expect(rows).toHaveCount(1);
@@ -53,7 +53,7 @@ test("billing staff see which customer crossed 80% and 100% of its quota, when, 
   const response = await page.goto("/billing/alerts?threshold=90&period=yesterday");
   expect(response?.status()).toBe(200);
   await expect(page.getByRole("alert").filter({ hasText: "Some filters are not valid" })).toBeVisible();
-  await expect(page.getByLabel("Threshold")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Threshold", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("Choose 80% or 100%.")).toBeVisible();
   await expect(page.getByRole("table", { name: "Quota threshold crossings" })).toHaveCount(0);
 

@@ -30,11 +30,12 @@ export async function QuotaAlertBanner() {
       <p>
         {full
           ? `Your account has made ${figures} this period, across all of its keys. Every call gets HTTP 429 until the quota resets.`
-          : `Your account has made ${figures} this period, across all of its keys. When the whole quota is used, calls are refused until it resets at ${resets}.`}{" "}
+          : `Your account has made ${figures} this period, across all of its keys. When the whole quota is used, calls are refused until it resets at ${resets}.`}
+      </p>
+      <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
         <Link href="/dashboard/usage" className={linkClass}>
           See usage
-        </Link>{" "}
-        ·{" "}
+        </Link>
         <Link href="/dashboard/tier" className={linkClass}>
           {full ? "Move to a tier with a higher quota" : "Change tier"}
         </Link>
