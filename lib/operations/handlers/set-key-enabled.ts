@@ -30,6 +30,8 @@ export async function setKeyEnabled(apiKeyId: string, enabled: boolean, reason?:
       meta: reason ? { enabled, reason } : { enabled },
     });
   });
+  // A key switched off (a rotation's old key at the end of its grace) hands its unused share to the others.
+  if (!enabled) await repartitionCustomer(record.customerId);
 }
 
 export const setKeyEnabledHandler: OperationHandler = {
