@@ -9,8 +9,10 @@ import { describeError } from "@/lib/operations/errors";
 import { reconcile } from "@/lib/operations/reconcile";
 import { runDueOperations } from "@/lib/operations/run";
 import { refreshStaleUsage } from "@/lib/usage/sync-usage";
+import { rebalanceSweep } from "@/lib/quota/rebalance";
 
 const RECONCILE_EVERY_MS = Number(process.env.GATEHOUSE_RECONCILE_INTERVAL_MS ?? 10 * 60_000);
+const REBALANCE_EVERY_MS = Number(process.env.GATEHOUSE_REBALANCE_INTERVAL_MS ?? 10_000); // pooled quota sweep (lib/quota)
 const stop = new AbortController();
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -53,5 +55,6 @@ await Promise.all([
   operations(),
   periodic("usage refresh", 60_000, () => refreshStaleUsage({ olderThanMs: 15 * 60_000, limit: 50 })),
   periodic("reconcile", RECONCILE_EVERY_MS, reconcile),
+  periodic("quota rebalance", REBALANCE_EVERY_MS, () => rebalanceSweep().then((s) => (s.updateUsageCalls || s.plansFailed.length ? s : undefined))),
 ]);
 process.exit(0);

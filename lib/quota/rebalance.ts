@@ -44,7 +44,7 @@ async function planHasQuota(planIds: readonly string[]): Promise<Map<string, boo
 
 /**
  * Reads the keys' usage from `startDate` through today (GetUsage per key, in its plan) and stores it. A key AWS no
- * longer knows is skipped (its stored figures stay). Returns each key's days, by record id.
+ * longer knows, or that is not in the plan, is skipped (its stored figures stay). Returns each key's days, by record id.
  */
 export async function storeKeyUsage(keys: readonly UsageKey[], startDate: string, now: Date = new Date()): Promise<Map<string, UsageDayReport[]>> {
   const endDate = utcDay(now);
@@ -54,7 +54,8 @@ export async function storeKeyUsage(keys: readonly UsageKey[], startDate: string
   const rows: UsageDayRow[] = [];
   for (const key of keys) {
     try {
-      const days = (await getUsage(key.usagePlanId, { startDate: from, endDate, keyId: key.awsKeyId })).get(key.awsKeyId) ?? [];
+      const days = (await getUsage(key.usagePlanId, { startDate: from, endDate, keyId: key.awsKeyId })).get(key.awsKeyId);
+      if (!days) continue; // not in that plan (any more): nothing to store, no share to give
       byKey.set(key.id, days);
       rows.push(...toRows(key, days, hasQuota.get(key.usagePlanId) ?? true));
     } catch (error) {
@@ -120,7 +121,8 @@ export async function repartitionCustomer(
 
   const pool = await pooledQuota(customerId, now, tier.id);
   if (!pool || pool.remaining === null) return { ...empty, getUsageCalls: keys.length };
-  const targets = keys.filter((k) => k.usagePlanId === tier.usagePlanId && (k.status === "ACTIVE" || includeSet.has(k.id)));
+  // Keys AWS did not report in the plan (deleted or moved behind the portal's back) get no share: reconcile repairs them.
+  const targets = keys.filter((k) => k.usagePlanId === tier.usagePlanId && usage.has(k.id) && (k.status === "ACTIVE" || includeSet.has(k.id)));
   const shares = allocateRemaining(
     pool.remaining,
     targets.map((k) => ({ id: k.id, used: (usage.get(k.id) ?? []).reduce((sum, d) => sum + d.used, 0) })),
@@ -131,7 +133,11 @@ export async function repartitionCustomer(
     const share = shares.get(key.id) ?? 0;
     const current = usage.get(key.id)?.find((d) => d.date === today)?.remaining;
     if (current === share) continue;
-    await setRemainingQuota(tier.usagePlanId, key.awsKeyId, share);
+    try {
+      await setRemainingQuota(tier.usagePlanId, key.awsKeyId, share);
+    } catch (error) {
+      if (errorName(error) !== "NotFoundException") throw error; // gone since the read: reconcile repairs it
+    }
     updates += 1;
   }
   return { pooledRemaining: pool.remaining, shares: Object.fromEntries(shares), getUsageCalls: keys.length, updateUsageCalls: updates };
