@@ -167,7 +167,7 @@ function keyUsage(key: OverviewKeyInput, stored: OverviewUsageDay[], days: strin
     resetsAt: window.end,
     periodUsed: used,
     quota,
-    remaining: share ?? Math.max(0, quota - used),
+    remaining: Math.max(0, share ?? quota - used),
     percentUsed: quota > 0 ? (used * 100) / quota : 100,
     forecast: forecastQuota({ quota, period: quotaPeriod, periodUsed: used, usedToday, recentDays, now }),
   };
