@@ -214,13 +214,13 @@ test("after a move to Premium the figures agree and the page says why; the chart
   const time = "\\d\\d:\\d\\d UTC";
   await expect(page.getByTestId("usage-today")).toHaveText("4");
   await expect(page.getByTestId("usage-today-split")).toHaveText(new RegExp(`^3 on Basic before you moved to Premium at ${time}, 1 on Premium$`));
-  await expect(page.getByTestId("usage-period")).toHaveText("1 / 10,000");
-  await expect(page.getByTestId("usage-quota-since")).toHaveText(new RegExp(`^Your Premium quota counts from the move at ${time} today$`));
+  // The account's one quota carries the period's requests across the move: all 4 count against Premium's 10,000.
+  await expect(page.getByTestId("usage-period")).toHaveText("4 / 10,000");
   const note = page.getByTestId("tier-move-note");
   await expect(note).toContainText(new RegExp(`You moved from Basic to Premium at ${time} today`));
   await expect(note).toContainText(new RegExp(`Requests today: 4 \\(3 on Basic before you moved to Premium at ${time}, 1 on Premium\\)\\.`));
-  await expect(note).toContainText("Your Premium quota counts from the move, for each key separately: “Default key” 0 / 10,000, “mover key” 1 / 10,000.");
-  await expect(note).toContainText("a key moved to a new plan starts with that plan's full quota");
+  await expect(note).toContainText("Your Premium quota counts every request of the period, before and after the move, from all your keys: 4 / 10,000.");
+  await expect(note).toContainText("requests made before a tier move still count against it");
   const row = page.getByTestId("key-usage-row").filter({ hasText: "mover key" });
   await expect(row.getByRole("cell").first()).toHaveText(/^4\s*3 Basic \+ 1 Premium$/);
   await expect(row).toContainText("1 of 10,000");
