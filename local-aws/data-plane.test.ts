@@ -2,6 +2,7 @@ import {
   CreateApiKeyCommand,
   CreateUsagePlanCommand,
   CreateUsagePlanKeyCommand,
+  DeleteUsagePlanKeyCommand,
   FlushStageCacheCommand,
   GetUsageCommand,
   UpdateApiKeyCommand,
@@ -130,6 +131,23 @@ describe('data plane (frozen clock)', () => {
     await expectError(await call('/pets', key.value), 429, 'LimitExceededException', 'Limit Exceeded');
     const day = new Date(clock.ms).toISOString().slice(0, 10);
     expect(await usage(planId, key.id, day, day)).toEqual([[3, 0]]);
+  });
+
+  it('gives a key added back to a plan the full quota again, keeping its counted days; UpdateUsage then decrements with use', async () => {
+    const planId = await planWith('re-added', { quota: 4 });
+    const key = await keyInPlan(planId, 're-added-key');
+    for (let i = 0; i < 4; i++) expect((await call('/health', key.value)).status).toBe(200);
+    await expectError(await call('/health', key.value), 429, 'LimitExceededException', 'Limit Exceeded');
+    await t.client.send(new DeleteUsagePlanKeyCommand({ usagePlanId: planId, keyId: key.id }));
+    await t.client.send(new CreateUsagePlanKeyCommand({ usagePlanId: planId, keyId: key.id, keyType: 'API_KEY' }));
+    const day = new Date(clock.ms).toISOString().slice(0, 10);
+    expect(await usage(planId, key.id, day, day)).toEqual([[4, 4]]);
+    await t.client.send(
+      new UpdateUsageCommand({ usagePlanId: planId, keyId: key.id, patchOperations: [{ op: 'replace', path: '/remaining', value: '1' }] }),
+    );
+    expect((await call('/health', key.value)).status).toBe(200);
+    await expectError(await call('/health', key.value), 429, 'LimitExceededException', 'Limit Exceeded');
+    expect(await usage(planId, key.id, day, day)).toEqual([[5, 0]]);
   });
 
   it('throttles per key with the plan throttle (token bucket) and does not count throttled requests', async () => {

@@ -10,8 +10,10 @@ import { reconcile } from "@/lib/operations/reconcile";
 import { runDueOperations } from "@/lib/operations/run";
 import { evaluateQuotaAlerts } from "@/lib/quota-alerts/evaluate";
 import { refreshStaleUsage } from "@/lib/usage/sync-usage";
+import { rebalanceSweep } from "@/lib/quota/rebalance";
 
 const RECONCILE_EVERY_MS = Number(process.env.GATEHOUSE_RECONCILE_INTERVAL_MS ?? 10 * 60_000);
+const REBALANCE_EVERY_MS = Number(process.env.GATEHOUSE_REBALANCE_INTERVAL_MS ?? 10_000); // pooled quota sweep (lib/quota)
 const stop = new AbortController();
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -58,5 +60,6 @@ await Promise.all([
     const run = await evaluateQuotaAlerts("all", new Date(), { maxMails: 200, mailsPerSecond: 5 });
     return run.recorded || run.emailed || run.failed ? run : null;
   }),
+  periodic("quota rebalance", REBALANCE_EVERY_MS, () => rebalanceSweep().then((s) => (s.updateUsageCalls || s.plansFailed.length ? s : undefined))),
 ]);
 process.exit(0);

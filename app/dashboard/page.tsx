@@ -8,6 +8,7 @@ import { requirePagePermission } from "@/lib/auth/guards";
 import { reauthMethod } from "@/lib/auth/reauth-method";
 import { getOwnOverview } from "@/lib/customers/queries";
 import { formatQuota, formatThrottle } from "@/lib/format/tier";
+import { formatCount, formatUtcMoment } from "@/lib/format/usage";
 import { gatewayExample } from "@/lib/docs/curl-command";
 import { targetApi } from "@/lib/gateway/target-api";
 import { keyLimitReached, roomForAnotherKey } from "@/lib/keys/key-limit";
@@ -53,6 +54,15 @@ export default async function DashboardPage() {
               <dt className="text-muted-foreground">Quota</dt>
               <dd className="text-right">{formatQuota(account.tier.quotaLimit, account.tier.quotaPeriod)}</dd>
             </div>
+            {account.pool && account.pool.quota !== null && account.pool.window ? (
+              <div className="flex justify-between gap-2">
+                <dt className="text-muted-foreground">Used this period</dt>
+                <dd className="text-right" data-testid="dashboard-pooled-quota">
+                  {formatCount(account.pool.used)} of {formatCount(account.pool.quota)}, all keys together
+                  <span className="block text-xs text-muted-foreground">resets {formatUtcMoment(account.pool.window.end, now)}</span>
+                </dd>
+              </div>
+            ) : null}
             <div className="flex justify-between gap-2">
               <dt className="text-muted-foreground">Rate limit</dt>
               <dd className="text-right">{formatThrottle(account.tier.rateLimit, account.tier.burstLimit)}</dd>

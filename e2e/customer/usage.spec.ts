@@ -1,4 +1,4 @@
-import { APIGatewayClient, GetApiKeysCommand, GetUsagePlansCommand, UpdateUsageCommand } from "@aws-sdk/client-api-gateway";
+import { APIGatewayClient, GetApiKeysCommand, GetUsagePlansCommand } from "@aws-sdk/client-api-gateway";
 import { expect, test, type Page } from "@playwright/test";
 import { uniqueEmail } from "../support/accounts";
 import { createKeyOnDashboard, keyAction } from "../support/keys";
@@ -7,8 +7,8 @@ import { signUp } from "../support/sign-up";
 
 // A fresh Basic customer (1,000 requests a day per key, 10 req/s) calls the gateway with a new key and watches the
 // usage page follow: real data-plane requests, real GetUsage behind "Refresh now". To reach 80% and 100% without
-// 800 paced requests, the test sets the key's remaining quota with UpdateUsage, a real API Gateway call
-// (PATCH /usageplans/{id}/keys/{keyId}/usage), exactly as an operator could.
+// 800 paced requests, the test writes the key's earlier requests today with local AWS's usage backfill (GetUsage then
+// reports them, and the data plane enforces them). The quota is the account's, shared by its keys (lib/quota).
 
 function awsAt(origin: string) {
   return new APIGatewayClient({ region: "us-east-1", endpoint: origin, credentials: { accessKeyId: "e2e", secretAccessKey: "e2e" }, maxAttempts: 1 });
@@ -80,7 +80,8 @@ test("usage follows real requests: today's count, the 30-day chart, 80% and 100%
   const plans = await aws.send(new GetUsagePlansCommand({ keyId: awsKeyId }));
   const usagePlanId = plans.items?.[0]?.id ?? "";
   expect(awsKeyId && usagePlanId).toBeTruthy();
-  await aws.send(new UpdateUsageCommand({ usagePlanId, keyId: awsKeyId, patchOperations: [{ op: "replace", path: "/remaining", value: "150" }] }));
+  const today = new Date().toISOString().slice(0, 10);
+  expect((await request.post(`${origin}/_localaws/usage/backfill`, { data: { usagePlanId, keyId: awsKeyId, days: [{ date: today, used: 850 }] } })).ok()).toBe(true);
 
   // History for the chart: local AWS's usage backfill (local-only) writes earlier days, which GetUsage then reports.
   const history = Array.from({ length: 29 }, (_, i) => {
@@ -93,9 +94,10 @@ test("usage follows real requests: today's count, the 30-day chart, 80% and 100%
   await refreshNow(page);
   const warning = page.getByRole("status").filter({ hasText: "has used 85% of its daily quota" });
   await expect(warning).toContainText("Key “usage e2e” has used 85% of its daily quota");
-  await expect(warning).toContainText("850 of 1,000 requests; 150 left");
+  await expect(warning).toContainText(/850 of 1,000 requests; \d+ left/);
+  await expect(page.getByTestId("usage-pooled-quota")).toContainText("850 of 1,000 requests used this period across all your keys");
   await expect(page.getByRole("progressbar", { name: "Quota used by key usage e2e" }).first()).toHaveAttribute("aria-valuenow", "85");
-  await expect(page.getByTestId("usage-today")).toHaveText("8");
+  await expect(page.getByTestId("usage-today")).toHaveText("850");
   await expect(page.getByTestId("usage-forecast")).toContainText(/^At the current rate key “usage e2e” (will reach its quota around \d\d:\d\d UTC|is not on track)/);
   await expect(chart.locator(".recharts-bar-rectangle path")).toHaveCount(30);
 
@@ -121,7 +123,7 @@ test("usage follows real requests: today's count, the 30-day chart, 80% and 100%
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // 100%: the gateway refuses the key with 429 Limit Exceeded, and the page says so and when it ends.
-  await aws.send(new UpdateUsageCommand({ usagePlanId, keyId: awsKeyId, patchOperations: [{ op: "replace", path: "/remaining", value: "0" }] }));
+  expect((await request.post(`${origin}/_localaws/usage/backfill`, { data: { usagePlanId, keyId: awsKeyId, days: [{ date: today, used: 1000 }] } })).ok()).toBe(true);
   const refused = await request.get(url, { headers: { "x-api-key": value } });
   expect(refused.status()).toBe(429);
   expect(await refused.json()).toEqual({ message: "Limit Exceeded" });
@@ -146,7 +148,7 @@ test("usage follows real requests: today's count, the 30-day chart, 80% and 100%
     await expect(page.getByRole("button", { name: "Refreshing…" })).toBeDisabled();
     const failure = page.getByRole("alert").filter({ hasText: "AWS is not reachable right now" });
     await expect(failure).toContainText(/^Updating your usage from AWS: AWS is not reachable right now\..* The figures below are still those from \d+ s ago\.$/);
-    await expect(page.getByTestId("usage-today")).toHaveText("8");
+    await expect(page.getByTestId("usage-today")).toHaveText("1,000");
     await expect(page.getByTestId("usage-remaining")).toHaveText("0");
   } finally {
     await request.delete(faults);
@@ -213,13 +215,13 @@ test("after a move to Premium the figures agree and the page says why; the chart
   const time = "\\d\\d:\\d\\d UTC";
   await expect(page.getByTestId("usage-today")).toHaveText("4");
   await expect(page.getByTestId("usage-today-split")).toHaveText(new RegExp(`^3 on Basic before you moved to Premium at ${time}, 1 on Premium$`));
-  await expect(page.getByTestId("usage-period")).toHaveText("1 / 10,000");
-  await expect(page.getByTestId("usage-quota-since")).toHaveText(new RegExp(`^Your Premium quota counts from the move at ${time} today$`));
+  // The account's one quota carries the period's requests across the move: all 4 count against Premium's 10,000.
+  await expect(page.getByTestId("usage-period")).toHaveText("4 / 10,000");
   const note = page.getByTestId("tier-move-note");
   await expect(note).toContainText(new RegExp(`You moved from Basic to Premium at ${time} today`));
   await expect(note).toContainText(new RegExp(`Requests today: 4 \\(3 on Basic before you moved to Premium at ${time}, 1 on Premium\\)\\.`));
-  await expect(note).toContainText("Your Premium quota counts from the move, for each key separately: “Default key” 0 / 10,000, “mover key” 1 / 10,000.");
-  await expect(note).toContainText("a key moved to a new plan starts with that plan's full quota");
+  await expect(note).toContainText("Your Premium quota counts every request of the period, before and after the move, from all your keys: 4 / 10,000.");
+  await expect(note).toContainText("requests made before a tier move still count against it");
   const row = page.getByTestId("key-usage-row").filter({ hasText: "mover key" });
   await expect(row.getByRole("cell").first()).toHaveText(/^4\s*3 Basic \+ 1 Premium$/);
   await expect(row).toContainText("1 of 10,000");

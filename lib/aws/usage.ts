@@ -21,13 +21,19 @@ const PAGE_SIZE = 500;
  */
 export async function getUsage(
   usagePlanId: string,
-  { startDate, endDate, keyId }: { startDate: string; endDate: string; keyId?: string },
+  {
+    startDate,
+    endDate,
+    keyId,
+    beforePage,
+  }: { startDate: string; endDate: string; keyId?: string; /** Awaited before each page's call (a caller's own pacing). */ beforePage?: () => Promise<void> },
 ): Promise<Map<string, UsageDayReport[]>> {
   const firstDay = Date.parse(`${startDate}T00:00:00Z`);
   if (Number.isNaN(firstDay)) throw new Error(`getUsage: startDate must be YYYY-MM-DD, got ${startDate}`);
   const byKey = new Map<string, UsageDayReport[]>();
   let position: string | undefined;
   do {
+    await beforePage?.();
     const page = await apiGatewayClient().send(new GetUsageCommand({ usagePlanId, startDate, endDate, keyId, limit: PAGE_SIZE, position }));
     for (const [id, pairs] of Object.entries(page.items ?? {})) {
       const days = byKey.get(id) ?? [];

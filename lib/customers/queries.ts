@@ -4,7 +4,7 @@ import { PROVISIONED_KEY_STATUSES } from "@/lib/keys/key-status";
 import { keyListOrder, keyViewSelect, listedKeysWhere, summarizeOwnKeys, toKeyView, usageWindowSelect, type KeyView, type OwnKeyUsage } from "@/lib/keys/queries";
 import type { Prisma } from "@/lib/generated/prisma";
 import { authorize } from "@/lib/policy/authorize";
-import { pooledQuotas } from "@/lib/quota/pooled-usage";
+import { pooledQuota, pooledQuotas, type PooledQuota } from "@/lib/quota/pooled-usage";
 import type { Actor } from "@/lib/policy/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { cleanSearchTerm, likeLiteral } from "@/lib/validation/search";
@@ -120,6 +120,8 @@ export interface OwnOverview extends OwnAccount {
   keys: KeyView[];
   /** The keys' cached usage (never AWS while rendering). */
   usage: OwnKeyUsage;
+  /** The account's one quota, shared by all its keys (lib/quota/pooled-usage.ts); null if the account is gone. */
+  pool: PooledQuota | null;
 }
 
 /**
@@ -150,7 +152,9 @@ export async function getOwnOverview(actor: Actor | null, { now = new Date() }: 
   });
   if (!c) return fail("not_found", "Your customer account was not found.");
   const { usagePlanId: _plan, ...tier } = c.tier;
+  const pool = await pooledQuota(c.id, now);
   return ok({
+    pool,
     customerId: c.id,
     name: c.name,
     status: c.status,

@@ -33,6 +33,10 @@ export function quotaSinceSentence(move: TierMove, now: Date): string {
 export const TIER_MOVE_REASON =
   "AWS counts a quota per key and per usage plan, and a key moved to a new plan starts with that plan's full quota.";
 
+/** Why a move does not restart the quota: the account's one quota (lib/quota) carries the period's requests. */
+export const POOLED_MOVE_REASON =
+  "Your account has one quota for the period, shared by all your keys: requests made before a tier move still count against it.";
+
 /** "since the move, 10:42 UTC" (under a key's quota figures; "…, 10:42 UTC on Tue 1 Dec" on an earlier day). */
 export function countedSinceMove(move: TierMove, now: Date): string {
   const day = utcDayPhrase(move.at, now);

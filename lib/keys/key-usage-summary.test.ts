@@ -21,10 +21,10 @@ describe("a key's usage on the Keys page", () => {
     expect(s.quota).toMatchObject({ limit: 1000, period: "DAY", used: 5, reached: false, resetsAt: new Date("2026-11-25T00:00:00Z") });
   });
 
-  it("says the quota is reached the way AWS counts it (quota − remaining, UpdateUsage included)", () => {
+  it("says the quota is reached when AWS has nothing left for the key (its share of the pooled quota is spent)", () => {
     const s = summarizeKeyUsage({ days: [{ date: "2026-11-24", usagePlanId: "plan-basic", used: 8, remaining: 0 }], usagePlanId: "plan-basic", tier, now });
     expect(s.quota?.reached).toBe(true);
-    expect(s.quota?.percentUsed).toBe(100);
+    expect(s.quota?.used).toBe(8); // its own requests: the rest of the quota went to the customer's other keys
     // Yesterday's exhausted quota does not count today: a daily quota has reset.
     const yesterday = summarizeKeyUsage({ days: [{ date: "2026-11-23", usagePlanId: "plan-basic", used: 1000, remaining: 0 }], usagePlanId: "plan-basic", tier, now });
     expect(yesterday.quota?.reached).toBe(false);

@@ -1,7 +1,7 @@
 // What the Keys page says about one key's usage, from the cached GetUsage days (UsageDay rows): requests today, the
 // last day it was used, and whether it has used its whole quota (then AWS answers every call with 429 until the
 // quota resets). The quota arithmetic is the usage page's (periodUsed, quotaPeriodAt). Pure.
-import { periodUsed } from "@/lib/usage/period-usage";
+import { latestRemaining, periodUsed } from "@/lib/usage/period-usage";
 import { quotaPeriodAt, type QuotaPeriod } from "@/lib/usage/quota-period";
 import { addDays, utcDay } from "@/lib/usage/utc-days";
 
@@ -59,7 +59,9 @@ export function summarizeKeyUsage({ days, usagePlanId, tier, now }: KeyUsageInpu
     const inPlan = days.filter((d) => d.usagePlanId === usagePlanId);
     const used = periodUsed(inPlan, tier.quotaLimit, utcDay(window.start), today);
     const percentUsed = tier.quotaLimit > 0 ? (used * 100) / tier.quotaLimit : 100;
-    quota = { limit: tier.quotaLimit, period: tier.quotaPeriod, used, percentUsed, resetsAt: window.end, reached: percentUsed >= 100 };
+    // Reached: the key's share of the customer's pooled quota is spent (AWS answers 429), or it used the whole quota.
+    const share = latestRemaining(inPlan, utcDay(window.start), today);
+    quota = { limit: tier.quotaLimit, period: tier.quotaPeriod, used, percentUsed, resetsAt: window.end, reached: percentUsed >= 100 || share === 0 };
   }
   return { today: usedToday, lastUsedDay, quota };
 }

@@ -1,6 +1,6 @@
 // The usage overview, assembled from cached UsageDay rows: per key and in total. Pure (queries.ts feeds it).
 import { forecastQuota, type QuotaForecast } from "@/lib/usage/forecast";
-import { periodUsed, type StoredUsageDay } from "@/lib/usage/period-usage";
+import { latestRemaining, periodUsed, type StoredUsageDay } from "@/lib/usage/period-usage";
 import { quotaPeriodAt, type QuotaPeriod } from "@/lib/usage/quota-period";
 import { addShares, quotaCountsFrom, sharesOnDay, type PlanShare, type TierMove } from "@/lib/usage/tier-moves";
 import { addDays, dayStart, daysEndingWith, utcDay } from "@/lib/usage/utc-days";
@@ -60,6 +60,11 @@ export interface UsageTotal extends QuotaFigures {
 
 export interface UsageOverview {
   now: Date;
+  /**
+   * The account's one quota for the period, shared by all its keys (lib/quota/pooled-usage.ts: every key, rotated,
+   * moved or revoked, counts). Set by the query; absent in the pure builder.
+   */
+  pool?: { quota: number | null; granted: number; used: number; remaining: number | null; resetsAt: Date | null } | null;
   /** When the figures were last read from AWS; null if never. */
   syncedAt: Date | null;
   tier: TierLimits & { name: string };
@@ -148,12 +153,10 @@ function keyUsage(key: OverviewKeyInput, stored: OverviewUsageDay[], days: strin
     return { ...base, quotaSince: sinceToday, period: null, resetsAt: null, periodUsed: null, quota: null, remaining: null, percentUsed: null, forecast: null };
   }
   const window = quotaPeriodAt(quotaPeriod, now);
-  const used = periodUsed(
-    stored.filter((d) => d.usagePlanId === key.usagePlanId),
-    quota,
-    utcDay(window.start),
-    today,
-  );
+  const inPlan = stored.filter((d) => d.usagePlanId === key.usagePlanId);
+  const used = periodUsed(inPlan, quota, utcDay(window.start), today);
+  // The key's share of the customer's pooled remainder, as AWS enforces it (lib/quota).
+  const share = latestRemaining(inPlan, utcDay(window.start), today);
   const firstDay = utcDay(key.createdAt);
   const recentDays: number[] = [];
   for (let day = addDays(today, -7); day < today; day = addDays(day, 1)) if (day >= firstDay) recentDays.push(usedOn.get(day) ?? 0);
@@ -164,7 +167,7 @@ function keyUsage(key: OverviewKeyInput, stored: OverviewUsageDay[], days: strin
     resetsAt: window.end,
     periodUsed: used,
     quota,
-    remaining: Math.max(0, quota - used),
+    remaining: Math.max(0, share ?? quota - used),
     percentUsed: quota > 0 ? (used * 100) / quota : 100,
     forecast: forecastQuota({ quota, period: quotaPeriod, periodUsed: used, usedToday, recentDays, now }),
   };

@@ -1,4 +1,4 @@
-// How much of a key's quota the current period has used, from cached GetUsage days. Pure.
+// How much of the quota a key's requests used in the current period, from cached GetUsage days. Pure.
 
 export interface StoredUsageDay {
   /** UTC day, YYYY-MM-DD. */
@@ -9,15 +9,21 @@ export interface StoredUsageDay {
 }
 
 /**
- * Requests counted against the quota in the period starting `periodStartDay` (through `today`). AWS's own number is
- * `quota − remaining` on the latest day of the period we have: it includes adjustments made with UpdateUsage, which
- * the daily `used` counts do not. Without a quota (or without a remaining figure) it is the sum of the days' counts.
+ * Requests the key made in the period starting `periodStartDay` (through `today`): the sum of the days' counts.
+ * The quota is pooled per customer (lib/quota), so AWS's `remaining` is the key's share of the customer's pooled
+ * remainder, set by the portal with UpdateUsage: `quota − remaining` says nothing about what the key used.
  */
-export function periodUsed(days: readonly StoredUsageDay[], quota: number | null, periodStartDay: string, today: string): number {
-  const inPeriod = days.filter((d) => d.date >= periodStartDay && d.date <= today);
-  const summed = inPeriod.reduce((sum, d) => sum + d.used, 0);
-  if (quota === null) return summed;
-  const latest = inPeriod.reduce<StoredUsageDay | null>((last, d) => (d.remaining !== null && (!last || d.date > last.date) ? d : last), null);
-  if (!latest || latest.remaining === null) return summed;
-  return Math.max(0, quota - latest.remaining);
+export function periodUsed(days: readonly StoredUsageDay[], _quota: number | null, periodStartDay: string, today: string): number {
+  return days.filter((d) => d.date >= periodStartDay && d.date <= today).reduce((sum, d) => sum + d.used, 0);
+}
+
+/**
+ * What AWS last said is left for the key in the period (its share of the pool: at 0 its calls get 429), or null
+ * without a figure in the period.
+ */
+export function latestRemaining(days: readonly StoredUsageDay[], periodStartDay: string, today: string): number | null {
+  const latest = days
+    .filter((d) => d.date >= periodStartDay && d.date <= today)
+    .reduce<StoredUsageDay | null>((last, d) => (d.remaining !== null && (!last || d.date > last.date) ? d : last), null);
+  return latest?.remaining ?? null;
 }

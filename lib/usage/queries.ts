@@ -1,6 +1,7 @@
 import "server-only";
 import { isProvisionedKey, PROVISIONED_KEY_STATUSES } from "@/lib/keys/key-status";
 import { db } from "@/lib/db";
+import { pooledQuota } from "@/lib/quota/pooled-usage";
 import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
 import { fail, ok, type Result } from "@/lib/result";
@@ -73,8 +74,8 @@ export async function getUsageOverview(actor: Actor | null, { now = new Date() }
   const limitsByPlan = new Map(tiers.map((t) => [t.usagePlanId, tierLimits(t)]));
   const customerLimits = tierLimits(customer.tier);
 
-  return ok(
-    buildUsageOverview({
+  const pool = await pooledQuota(customerId, now);
+  const overview = buildUsageOverview({
       now,
       syncedAt: customer.usageSyncedAt,
       tier: { name: customer.tier.name, ...customerLimits },
@@ -99,8 +100,11 @@ export async function getUsageOverview(actor: Actor | null, { now = new Date() }
       days: keys.flatMap((k) =>
         k.usageDays.map((d) => ({ apiKeyId: k.id, usagePlanId: d.usagePlanId, date: utcDay(d.date), used: d.used, remaining: d.remaining })),
       ),
-    }),
-  );
+  });
+  return ok({
+    ...overview,
+    pool: pool && { quota: pool.quota, granted: pool.granted, used: pool.used, remaining: pool.remaining, resetsAt: pool.window?.end ?? null },
+  });
 }
 
 const moveInput = z.object({ fromTierId: z.string(), toTierId: z.string() });

@@ -111,13 +111,14 @@ describe("usage: GetUsage → UsageDay cache → overview", () => {
     expect(again.ok && again.data.keys[0]?.today).toBe(10);
   });
 
-  it("counts quota the way AWS does, including UpdateUsage, and reaches the 80% and 100% marks", async () => {
+  it("counts the key's own requests, and shows AWS's remaining (the key's share of the pooled quota) as the key's", async () => {
     const { customer, key } = await customerWithKey("basic");
     await call(key.value, 5);
     await aws.send(new UpdateUsageCommand({ usagePlanId: key.usagePlanId, keyId: key.awsKeyId, patchOperations: [{ op: "replace", path: "/remaining", value: "150" }] }));
     expect((await refreshUsage(customer.customerId)).ok).toBe(true);
     const near = await getUsageOverview(customer);
-    expect(near.ok && near.data.keys[0]).toMatchObject({ today: 5, periodUsed: 850, remaining: 150, percentUsed: 85 });
+    expect(near.ok && near.data.keys[0]).toMatchObject({ today: 5, periodUsed: 5, remaining: 150, percentUsed: 0.5 });
+    expect(near.ok && near.data.pool).toMatchObject({ quota: 1000, used: 5, remaining: 995 });
 
     await aws.send(new UpdateUsageCommand({ usagePlanId: key.usagePlanId, keyId: key.awsKeyId, patchOperations: [{ op: "replace", path: "/remaining", value: "0" }] }));
     const refused = await fetch(gateway(), { headers: { "x-api-key": key.value } });
@@ -126,8 +127,7 @@ describe("usage: GetUsage → UsageDay cache → overview", () => {
     expect((await refreshUsage(customer.customerId)).ok).toBe(true);
     const full = await getUsageOverview(customer);
     if (!full.ok) throw new Error(full.error.message);
-    expect(full.data.keys[0]).toMatchObject({ today: 5, periodUsed: 1000, remaining: 0, percentUsed: 100 });
-    expect(full.data.keys[0]?.forecast?.kind).toBe("exhausted");
+    expect(full.data.keys[0]).toMatchObject({ today: 5, periodUsed: 5, remaining: 0 });
   });
 
   it("shows usage without quota figures on a tier without a quota", async () => {

@@ -5,6 +5,7 @@ import { badRequest, conflict, limitExceeded, notFound } from './errors';
 import type { OperationHandler } from './operation';
 import { bySeq, paginate } from './pagination';
 import { coversStage, requireUsagePlan } from './usage-plans';
+import { epochDayOf, keyUsage, setRemaining } from '../usage-ledger';
 import { optionalString } from './validate';
 
 export const usagePlanKeyJson = (key: ApiKeyRecord) => ({ id: key.id, type: 'API_KEY', value: key.value, name: key.name });
@@ -30,6 +31,9 @@ export const createUsagePlanKey: OperationHandler = (ctx) => {
     throw limitExceeded(`API Key ${key.id} cannot be added to more than ${ctx.limits.maxPlansPerKey} usage plans`);
   }
   plan.keyIds.push(key.id);
+  // AWS: a key newly added to a plan starts with the plan's full quota, also when it was in the plan earlier in the
+  // period (removed and added back). The days' counts stay for GetUsage; only the remaining quota starts afresh.
+  if (keyUsage(ctx.state, plan.id, key.id)) setRemaining(ctx.state, plan, key.id, epochDayOf(ctx.now()), plan.quota?.limit ?? 0);
   ctx.state.changed();
   return { status: 201, json: usagePlanKeyJson(key) };
 };

@@ -8,6 +8,7 @@ import { awsKeyName, awsKeyPrefix } from "@/lib/keys/aws-key-name";
 import { errorName, PermanentFailure } from "@/lib/operations/errors";
 import type { OperationContext, OperationHandler } from "@/lib/operations/handler";
 import { deleteAwsKeyIfPresent, removeFromPlanIfPresent } from "@/lib/operations/handlers/provision-key";
+import { repartitionCustomer } from "@/lib/quota/rebalance";
 
 const labels = z.object({ name: z.string(), description: z.string().nullable(), customerId: z.string().nullable() });
 
@@ -63,7 +64,10 @@ export const adoptKeyHandler: OperationHandler = {
   async run(ctx) {
     const { source, original } = adoptKeyInput.parse(ctx.input);
     const record = await load(ctx);
-    if (record.status === "ACTIVE" || record.status === "DISABLED") return undefined;
+    if (record.status === "ACTIVE" || record.status === "DISABLED") {
+      await repartitionCustomer(record.customerId); // a retry after the key was recorded: the pool split may be missing
+      return undefined;
+    }
     const awsKeyId = await resolveAwsKeyId(ctx, record.id);
     if (!awsKeyId) throw new PermanentFailure("The import did not create this key in AWS.");
     if (record.status !== "PENDING") throw new PermanentFailure(`The key record is ${record.status.toLowerCase()}.`);
@@ -126,6 +130,8 @@ export const adoptKeyHandler: OperationHandler = {
         meta: { awsKeyId, usagePlanId: target, source, removedFromPlans: state.removedPlans ?? [] },
       });
     });
+    // The adopted key joined the plan with AWS's full quota: split the customer's pooled remainder over its keys.
+    await repartitionCustomer(record.customerId);
     return undefined;
   },
 

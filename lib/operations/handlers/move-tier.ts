@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import type { OperationHandler } from "@/lib/operations/handler";
 import { ensureInPlan, removeFromPlanIfPresent } from "@/lib/operations/handlers/provision-key";
-import { refreshUsage } from "@/lib/usage/sync-usage";
+import { repartitionCustomer, storeUsageBeforeRemoval } from "@/lib/quota/rebalance";
 
 const input = z.object({ fromTierId: z.string(), toTierId: z.string(), requestId: z.string().optional() });
 
@@ -19,8 +19,8 @@ async function liveKeys(customerId: string) {
 /**
  * Moves every key of a customer to the new tier's plan: remove from the old plan, then add to the new one (AWS
  * refuses a key in two plans on one stage). The customer's tier changes only when every key has moved; if the move
- * gives up, every key is put back in the old plan. AWS counts usage per plan, so the keys' usage in the old plan is
- * read first (best effort): today's requests before the move stay in the usage history.
+ * gives up, every key is put back in the old plan. AWS counts usage per plan, so each key's usage in the old plan is
+ * stored before it leaves, and the pooled remainder is split over the keys in the new plan before the tier changes.
  */
 export const moveTierHandler: OperationHandler = {
   async run(ctx) {
@@ -30,13 +30,17 @@ export const moveTierHandler: OperationHandler = {
       db.tier.findUniqueOrThrow({ where: { id: fromTierId } }),
       db.tier.findUniqueOrThrow({ where: { id: toTierId } }),
     ]);
-    await refreshUsage(customerId).catch(() => undefined);
     for (const key of await liveKeys(customerId)) {
       if (key.usagePlanId === to.usagePlanId || !key.awsKeyId) continue;
+      // The key's count in the old plan is stored before it leaves: it stays in the customer's pool.
+      await storeUsageBeforeRemoval({ id: key.id, awsKeyId: key.awsKeyId, usagePlanId: key.usagePlanId });
       await removeFromPlanIfPresent(key.usagePlanId, key.awsKeyId);
       await ensureInPlan(key.awsKeyId, to.usagePlanId);
       await db.apiKey.update({ where: { id: key.id }, data: { usagePlanId: to.usagePlanId } });
     }
+    // In the new plan every key starts with the full quota: the pool, under the new tier's quota and period, is split
+    // over them before the move is recorded (a move and back carries the used count).
+    await repartitionCustomer(customerId, { tierId: to.id });
     await db.$transaction(async (tx) => {
       await tx.customer.update({ where: { id: customerId }, data: { tierId: to.id } });
       await recordAudit(tx, {
@@ -58,6 +62,7 @@ export const moveTierHandler: OperationHandler = {
       await ensureInPlan(key.awsKeyId, from.usagePlanId);
       await db.apiKey.update({ where: { id: key.id }, data: { usagePlanId: from.usagePlanId } });
     }
+    await repartitionCustomer(customerId, { tierId: from.id });
     await db.$transaction(async (tx) => {
       await tx.customer.update({ where: { id: customerId }, data: { tierId: from.id } });
       await recordAudit(tx, { actor: null, action: "tier.change", target: { type: "customer", id: customerId }, customerId, outcome: "failure", meta: { reason } });

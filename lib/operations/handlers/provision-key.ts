@@ -13,6 +13,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { awsKeyName } from "@/lib/keys/aws-key-name";
 import { errorName, PermanentFailure } from "@/lib/operations/errors";
+import { repartitionCustomer } from "@/lib/quota/rebalance";
 
 /**
  * Brings one PENDING key record to ACTIVE: an AWS key named after the record (adopted if a crashed run already
@@ -51,6 +52,9 @@ export async function provisionKey(recordId: string, { firstAttempt = false } = 
   }
 
   await ensureInPlan(awsKeyId, planId);
+  // AWS gives a key new to a plan the full quota: before the key is handed out, the customer's pooled remainder is
+  // split over its keys, this one included, so a new or rotated key carries the period's used count.
+  await repartitionCustomer(record.customerId, { include: [record.id] });
   await db.$transaction(async (tx) => {
     await tx.apiKey.update({
       where: { id: record.id },

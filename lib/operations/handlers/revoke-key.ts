@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { PermanentFailure } from "@/lib/operations/errors";
 import type { OperationHandler } from "@/lib/operations/handler";
 import { abandonProvisioning, deleteAwsKeyIfPresent } from "@/lib/operations/handlers/provision-key";
+import { storeUsageBeforeRemoval } from "@/lib/quota/rebalance";
 
 /** Deletes the key in AWS and keeps the record, marked REVOKED. */
 export async function revokeKeyNow(apiKeyId: string, reason: string): Promise<void> {
@@ -12,6 +13,8 @@ export async function revokeKeyNow(apiKeyId: string, reason: string): Promise<vo
   if (record.status === "PENDING") {
     await abandonProvisioning(record.id, reason);
   } else if (record.awsKeyId) {
+    // Its requests this period still count against the customer's pooled quota: stored before AWS forgets them.
+    await storeUsageBeforeRemoval({ id: record.id, awsKeyId: record.awsKeyId, usagePlanId: record.usagePlanId });
     await deleteAwsKeyIfPresent(record.awsKeyId);
   }
   await db.$transaction(async (tx) => {

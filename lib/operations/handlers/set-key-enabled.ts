@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { PermanentFailure } from "@/lib/operations/errors";
 import type { OperationHandler } from "@/lib/operations/handler";
+import { repartitionCustomer } from "@/lib/quota/rebalance";
 
 const input = z.object({ enabled: z.boolean(), reason: z.string().optional() });
 
@@ -13,6 +14,8 @@ export async function setKeyEnabled(apiKeyId: string, enabled: boolean, reason?:
   const record = await db.apiKey.findUniqueOrThrow({ where: { id: apiKeyId } });
   if (record.status === "REVOKED" || record.status === "FAILED") return; // nothing left to switch
   if (!record.awsKeyId || record.status === "PENDING") throw new PermanentFailure("The key is still being created.");
+  // A key switched on gets its share of the customer's pooled remainder before it can be used again.
+  if (enabled) await repartitionCustomer(record.customerId, { include: [record.id] });
   await updateApiKey(record.awsKeyId, { enabled });
   await db.$transaction(async (tx) => {
     await tx.apiKey.update({
@@ -27,6 +30,8 @@ export async function setKeyEnabled(apiKeyId: string, enabled: boolean, reason?:
       meta: reason ? { enabled, reason } : { enabled },
     });
   });
+  // A key switched off (a rotation's old key at the end of its grace) hands its unused share to the others.
+  if (!enabled) await repartitionCustomer(record.customerId);
 }
 
 export const setKeyEnabledHandler: OperationHandler = {

@@ -4,6 +4,7 @@ import { updateApiKey } from "@/lib/aws/api-gateway";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import type { OperationHandler } from "@/lib/operations/handler";
+import { repartitionCustomer } from "@/lib/quota/rebalance";
 
 const suspendInput = z.object({ reason: z.string().optional() });
 
@@ -17,7 +18,10 @@ function suspendedKeys(customerId: string) {
 
 async function enableSuspendedKeys(customerId: string): Promise<string[]> {
   const enabled: string[] = [];
-  for (const key of await suspendedKeys(customerId)) {
+  const keys = await suspendedKeys(customerId);
+  // The keys come back with their share of the pooled remainder (a period may have ended while they were off).
+  if (keys.length > 0) await repartitionCustomer(customerId, { include: keys.map((k) => k.id) });
+  for (const key of keys) {
     await updateApiKey(key.awsKeyId ?? "", { enabled: true });
     await db.apiKey.update({ where: { id: key.id }, data: { status: "ACTIVE", disabledAt: null, suspendedAt: null } });
     enabled.push(key.id);

@@ -22,7 +22,7 @@ export function KeyUsageTable({ overview }: { overview: UsageOverview }) {
   return (
     <ScrollCue label="Usage per key (scrolls sideways)">
       <table className="w-full min-w-[18rem] text-left text-sm sm:min-w-[36rem]">
-        <caption className="sr-only">Usage per key{quotaPeriod ? `; quotas apply to each key separately` : ""}</caption>
+        <caption className="sr-only">Usage per key{quotaPeriod ? `; all keys share the account's one quota` : ""}</caption>
         <thead className="border-b border-border text-xs uppercase tracking-wide text-muted-foreground">
           <tr>
             <th scope="col" className="py-2 pr-4 font-medium">
@@ -104,7 +104,7 @@ export function KeyUsageTable({ overview }: { overview: UsageOverview }) {
               {quotaPeriod ? (
                 <>
                   {quotaPeriod !== "DAY" ? <td className="py-3 pr-4 text-right tabular-nums">{formatCount(total.periodUsed ?? 0)}</td> : null}
-                  <td className="py-3 pr-4 text-xs font-normal text-muted-foreground">each key has its own quota</td>
+                  <td className="py-3 pr-4 text-xs font-normal text-muted-foreground">one quota shared by all keys (above)</td>
                   <td className="hidden py-3 pr-4 text-right tabular-nums sm:table-cell">{total.remaining === null ? "—" : formatCount(total.remaining)}</td>
                 </>
               ) : null}

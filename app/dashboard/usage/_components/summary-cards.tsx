@@ -9,8 +9,8 @@ type QuotaKey = KeyUsage & { quota: number; period: NonNullable<KeyUsage["period
 const hasQuota = (k: KeyUsage | null): k is QuotaKey => k !== null && k.quota !== null && k.period !== null && k.percentUsed !== null && k.resetsAt !== null;
 
 /**
- * This period against the quota (for the key nearest its quota: quotas are per key), today, remaining, reset time
- * and throttle. Without a quota: the last 30 days instead of the quota cards.
+ * This period against the account's one quota (shared by all its keys: lib/quota/pooled-usage.ts), today, remaining,
+ * reset time and throttle. Without a quota: the last 30 days instead of the quota cards.
  */
 export function SummaryCards({ overview }: { overview: UsageOverview }) {
   const { total, now, tier } = overview;
@@ -33,6 +33,42 @@ export function SummaryCards({ overview }: { overview: UsageOverview }) {
       <p>bursts of {formatCount(tier.burstLimit)}, per key</p>
     </StatCard>
   );
+
+  const pool = overview.pool;
+  if (pool && pool.quota !== null && pool.remaining !== null && pool.resetsAt && overview.period) {
+    const percent = pool.quota > 0 ? (pool.used * 100) / pool.quota : 100;
+    return (
+      <div className="grid grid-cols-2 gap-4 lg:grid-cols-5">
+        <StatCard
+          label={`${periodHeading(overview.period.period)} against the quota`}
+          value={
+            <>
+              {formatCount(pool.used)} <span className="text-base font-normal text-muted-foreground">/ {formatCount(pool.quota)}</span>
+            </>
+          }
+          className="col-span-2 lg:col-span-1"
+          testId="usage-period"
+        >
+          <QuotaBar used={pool.used} quota={pool.quota} percent={percent} label="Quota used by all your keys" />
+          <p data-testid="usage-pooled-quota">
+            {formatCount(pool.used)} of {formatCount(pool.quota)} requests used this period across all your keys; resets{" "}
+            {utcDayPhrase(pool.resetsAt, now)} at {formatUtcTime(pool.resetsAt)}
+          </p>
+          {pool.granted > 0 ? <p className="text-xs">Includes {formatCount(pool.granted)} extra requests granted for this period</p> : null}
+        </StatCard>
+        {today}
+        <StatCard label="Remaining" value={formatCount(pool.remaining)} testId="usage-remaining">
+          <p>requests before HTTP 429, for all your keys together</p>
+        </StatCard>
+        <StatCard label="Quota resets" value={formatUtcTime(pool.resetsAt)} testId="usage-resets">
+          <p>
+            {utcDayPhrase(pool.resetsAt, now)}, in {formatDuration(pool.resetsAt.getTime() - now.getTime())}
+          </p>
+        </StatCard>
+        {throttle}
+      </div>
+    );
+  }
 
   if (!hasQuota(limiting)) {
     return (
@@ -67,7 +103,7 @@ export function SummaryCards({ overview }: { overview: UsageOverview }) {
             {quotaSinceSentence(k.quotaSince, now)}
           </p>
         ) : null}
-        {several ? <p className="text-xs text-muted-foreground">Key “{k.name}”, the nearest to its quota (each key has its own)</p> : null}
+        {several ? <p className="text-xs text-muted-foreground">Key “{k.name}”, the nearest to its quota</p> : null}
       </StatCard>
       {today}
       <StatCard label="Remaining" value={formatCount(k.remaining ?? 0)} testId="usage-remaining">
