@@ -63,8 +63,9 @@ test.describe("as billing staff", () => {
     await expect(pool).toContainText("0 of 1,000 requests (0%)");
     await expect(pool.getByRole("progressbar", { name: "Ledger Customer's quota used this period" })).toHaveAttribute("aria-valuenow", "0");
     await expect(pool).toContainText("counted across all 2 keys");
-    await expect(page.getByRole("link", { name: "Period report" })).toHaveAttribute("href", `/billing/report/${id}`);
-    await expect(page.getByRole("link", { name: "Invoice preview" })).toHaveAttribute("href", `/billing/report/${id}/invoice`);
+    const records = page.getByRole("navigation", { name: "Billing records of Ledger Customer" });
+    await expect(records.getByRole("link", { name: "Period report" })).toHaveAttribute("href", `/billing/report/${id}`);
+    await expect(records.getByRole("link", { name: "Invoice preview" })).toHaveAttribute("href", `/billing/report/${id}/invoice`);
     await expect(page.getByRole("link", { name: "Manage in admin console" })).toHaveCount(0);
     await expectNoMutatingControls(page);
     // What only admins read is not on the page at all.
@@ -89,6 +90,7 @@ test.describe("as billing staff", () => {
     await expect(page).toHaveURL(/\/billing\/customers\?q=/);
     await expect(page.getByTestId("customer-row")).toHaveCount(1);
     await page.getByRole("link", { name: "Redirected Customer" }).click();
+    await expect(page).toHaveURL(/\/billing\/customers\/[A-Za-z0-9_-]+$/);
     const id = new URL(page.url()).pathname.split("/").at(-1) ?? "";
 
     await page.goto(`/admin/customers/${id}`);
