@@ -32,6 +32,7 @@ test.describe("as billing staff", () => {
   test.use({ storageState: storageState("billing") });
 
   test("finds a customer in the list, opens it read-only: tier, status, keys by last four, this period's quota, report links", async ({ page, browser }) => {
+    test.setTimeout(120_000); // a sign-up and a key first
     const customer = await customerWithKey(browser, "Ledger Customer");
     await page.goto("/billing");
     await page.getByRole("navigation", { name: "Billing console" }).getByRole("link", { name: "Customers" }).first().click();
@@ -81,6 +82,7 @@ test.describe("as billing staff", () => {
   });
 
   test("is redirected from the admin console's customer pages to the billing ones, and refused the rest of the admin console", async ({ page, browser }) => {
+    test.setTimeout(120_000);
     const customer = await customerWithKey(browser, "Redirected Customer");
     const list = await page.request.get(`/admin/customers?${new URLSearchParams({ q: customer.email })}`, { maxRedirects: 0 });
     expect(list.status()).toBe(307);
@@ -128,6 +130,7 @@ test.describe("as billing staff", () => {
 });
 
 test("an admin still manages customers in the admin console, and reads the billing view read-only", async ({ browser }) => {
+  test.setTimeout(120_000);
   const customer = await customerWithKey(browser, "Admin Still Customer");
   const context = await browser.newContext({ storageState: storageState("admin") });
   const page = await context.newPage();
