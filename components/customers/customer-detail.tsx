@@ -94,7 +94,7 @@ export function CustomerDetail({
   const liveKeys = c.keys.filter((k) => k.status === "ACTIVE" || k.status === "DISABLED" || k.status === "PENDING").length;
   const activeKeys = c.keys.filter((k) => k.status === "ACTIVE").length;
   const billingLinks = c.rights.billing ? (
-    <div className="flex flex-wrap gap-2">
+    <nav aria-label={`Billing records of ${c.name}`} className="flex flex-wrap gap-2">
       <Link href={`/billing/report/${c.id}`} className={buttonClass("outline")}>
         <FileBarChart aria-hidden="true" /> Period report
       </Link>
@@ -106,7 +106,7 @@ export function CustomerDetail({
           <Settings2 aria-hidden="true" /> Manage in admin console
         </Link>
       ) : null}
-    </div>
+    </nav>
   ) : null;
 
   return (

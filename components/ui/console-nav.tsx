@@ -3,6 +3,7 @@
 import type { LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useRef } from "react";
 import { LinkPending } from "@/components/ui/link-pending";
 import { HorizontalScroll } from "@/components/ui/scroll-cue";
 import { cn } from "@/lib/ui/cn";
@@ -25,6 +26,16 @@ export interface ConsoleGroup {
 export function ConsoleNav({ label, root, groups }: { label: string; root: string; groups: ConsoleGroup[] }) {
   const pathname = usePathname();
   const isCurrent = (href: string) => (href === root ? pathname === href : pathname === href || pathname.startsWith(`${href}/`));
+  // Below lg the tabs scroll sideways: bring the current one into the row's view (on a phone the later sections
+  // start off-screen), without scrolling the page itself.
+  const currentTab = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    const tab = currentTab.current;
+    const row = tab?.closest("ul")?.parentElement;
+    if (!tab || !row || row.scrollWidth <= row.clientWidth) return;
+    const left = tab.getBoundingClientRect().left - row.getBoundingClientRect().left; // within the visible part of the row
+    if (left < 0 || left + tab.offsetWidth > row.clientWidth) row.scrollLeft = Math.max(0, row.scrollLeft + left - 24);
+  }, [pathname]);
   return (
     <nav aria-label={label} className="lg:w-48 lg:shrink-0">
       <div className="mb-6 border-b lg:hidden">
@@ -35,6 +46,7 @@ export function ConsoleNav({ label, root, groups }: { label: string; root: strin
               return (
                 <li key={href}>
                   <Link
+                    ref={current ? currentTab : undefined}
                     href={href}
                     aria-current={current ? "page" : undefined}
                     className={cn(

@@ -22,11 +22,14 @@ test.describe("as a customer", () => {
 test.describe("as billing staff", () => {
   test.use({ storageState: storageState("billing") });
 
-  test("sees billing but not admin or the customer dashboard", async ({ page }) => {
+  test("sees billing and the customers read-only, but not admin or the customer dashboard", async ({ page }) => {
     await page.goto("/billing");
     await expect(page.getByRole("heading", { name: "Billing" })).toBeVisible();
     await expect(page.getByRole("row", { name: /Premium/ })).toBeVisible();
-    expect((await page.goto("/admin/customers"))?.status()).toBe(403);
+    await page.goto("/admin/customers");
+    await expect(page).toHaveURL(/\/billing\/customers$/);
+    await expect(page.getByTestId("customer-row").first()).toBeVisible();
+    expect((await page.goto("/admin"))?.status()).toBe(403);
     expect((await page.goto("/dashboard"))?.status()).toBe(403);
   });
 });

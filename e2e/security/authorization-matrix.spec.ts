@@ -201,8 +201,6 @@ const pages: { path: string; expect: Record<Who, string> }[] = [
     "/admin/methods",
     "/admin/stage",
     "/admin/alarms",
-    "/admin/customers",
-    "/admin/customers/:customerC",
     "/admin/tier-requests",
     "/admin/staff",
     "/admin/tiers",
@@ -213,10 +211,14 @@ const pages: { path: string; expect: Record<Who, string> }[] = [
     path,
     expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "403", admin: "200" } as Record<Who, string>,
   })),
-  { path: "/billing", expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "200", admin: "200" } },
   // quota_alert.list
   { path: "/billing/alerts", expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "200", admin: "200" } },
-  ...["/billing/periods", "/billing/report/:customerC/invoice"].map((path) => ({
+  // The admin's customer pages: billing staff are sent to their read-only twins in the billing console.
+  ...["/admin/customers", "/admin/customers/:customerC"].map((path) => ({
+    path,
+    expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: `→ ${path.replace("/admin/", "/billing/")}`, admin: "200" } as Record<Who, string>,
+  })),
+  ...["/billing", "/billing/customers", "/billing/customers/:customerC", "/billing/periods", "/billing/report/:customerC/invoice"].map((path) => ({
     path,
     expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "200", admin: "200" } as Record<Who, string>,
   })),
@@ -305,7 +307,9 @@ test("only the allowed identities can call each server action and open each page
     const path = p.path.replace(":customerC", ids.customerC);
     for (const who of WHO) {
       const response = await contexts[who].get(`${base}${path}`, { maxRedirects: 0 });
-      const got = response.status() >= 300 && response.status() < 400 && (response.headers().location ?? "").includes("/sign-in") ? "sign-in" : String(response.status());
+      const location = response.status() >= 300 && response.status() < 400 ? (response.headers().location ?? "") : null;
+      // A redirect elsewhere than sign-in reads "→ <path>" (with C's id put back as :customerC).
+      const got = location === null ? String(response.status()) : location.includes("/sign-in") ? "sign-in" : `→ ${location.replace(ids.customerC, ":customerC")}`;
       line.push(`${who}: ${got}`);
       if (got !== p.expect[who]) mismatches.push(`GET ${p.path} as ${who}: expected ${p.expect[who]}, got ${got}`);
     }
