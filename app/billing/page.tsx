@@ -53,7 +53,7 @@ export default async function BillingReportPage({ searchParams }: { searchParams
         description={parsed.success ? `Usage and amounts for ${formatDayRange(range.from, range.to)} (UTC days). Amounts are tier prices prorated by days plus overage.` : "Choose a valid period."}
       />
       <RangePicker
-        month={parsed.success && parsed.data.month ? parsed.data.month : !params.from ? range.from.slice(0, 7) : ""}
+        month={parsed.success ? (parsed.data.from ? "" : range.from.slice(0, 7)) : (params.month ?? "")}
         from={params.from ?? (parsed.success ? range.from : "")}
         to={params.to ?? (parsed.success ? range.to : "")}
         errors={errors}
