@@ -320,10 +320,15 @@ export async function queryPeriodReport(params: ReportParams): Promise<PeriodRep
     : Prisma.sql`'[]'::json AS near, '[]'::json AS over`;
   // Enough working memory for the statement's sorts and materialized steps to stay in memory (PostgreSQL's 4 MB
   // default spills them to temporary files at 10,000 customers); SET LOCAL ends with the transaction.
-  const [, [raw]] = await db.$transaction([
-    db.$executeRaw`SET LOCAL work_mem = '64MB'`,
-    db.$queryRaw<[RawResult]>(reportSql(range, filters, order, page, watchSql)),
-  ]);
+  // The transaction's timeout is the statement's own budget (Prisma's 5 s default would cut a report short on a busy
+  // machine): a report is one read, so nothing is held but a snapshot.
+  const [raw] = await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
+      return tx.$queryRaw<[RawResult]>(reportSql(range, filters, order, page, watchSql));
+    },
+    { timeout: 300_000, maxWait: 30_000 },
+  );
 
   const rows = raw.rows.map(toRow);
   if (params.spans ?? true) await fillSpans(rows, range);
