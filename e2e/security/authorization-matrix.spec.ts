@@ -206,6 +206,10 @@ const pages: { path: string; expect: Record<Who, string> }[] = [
     expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "403", admin: "200" } as Record<Who, string>,
   })),
   { path: "/billing", expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "200", admin: "200" } },
+  ...["/billing?month=2025-03&sort=name&dir=asc", "/billing/report/:customerC", "/billing/report/:customerC?from=2025-03-01&to=2025-03-31"].map((path) => ({
+    path,
+    expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "200", admin: "200" } as Record<Who, string>,
+  })),
 ];
 
 /** Route handlers (downloads): anonymous 401, other roles 403, never a redirect or a body for them. */
