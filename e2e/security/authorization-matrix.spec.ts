@@ -218,7 +218,7 @@ const pages: { path: string; expect: Record<Who, string> }[] = [
     path,
     expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: `→ ${path.replace("/admin/", "/billing/")}`, admin: "200" } as Record<Who, string>,
   })),
-  ...["/billing", "/billing/customers", "/billing/customers/:customerC", "/billing/periods", "/billing/report/:customerC/invoice"].map((path) => ({
+  ...["/billing", "/billing/customers", "/billing/customers/:customerC", "/billing/periods", "/billing/report/:customerC/invoice", "/billing?month=2025-03&sort=name&dir=asc", "/billing/report/:customerC", "/billing/report/:customerC?from=2025-03-01&to=2025-03-31"].map((path) => ({
     path,
     expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "200", admin: "200" } as Record<Who, string>,
   })),
