@@ -201,6 +201,47 @@ describe("period report", () => {
   });
 });
 
+describe("weekly and monthly quotas", () => {
+  it("count from the period's start (even before the range), and days at quota run to the period's end", async () => {
+    const other = `Periods ${randomUUID().slice(0, 8)}`;
+    const weekly = await db.tier.create({
+      data: { slug: `weekly-${other.slice(-8)}`, name: "Weekly", usagePlanId: `wk${randomUUID().slice(0, 8)}`, rateLimit: 1, burstLimit: 1, quotaLimit: 700, quotaPeriod: "WEEK", monthlyPriceCents: 1000, overageCentsPer1k: 1000, available: false },
+    });
+    const monthly = await db.tier.create({
+      data: { slug: `monthly-${other.slice(-8)}`, name: "Monthly", usagePlanId: `mo${randomUUID().slice(0, 8)}`, rateLimit: 1, burstLimit: 1, quotaLimit: 10000, quotaPeriod: "MONTH", monthlyPriceCents: 3100, overageCentsPer1k: null, available: false },
+    });
+    tier.weekly = { id: weekly.id, usagePlanId: weekly.usagePlanId };
+    tier.monthly = { id: monthly.id, usagePlanId: monthly.usagePlanId };
+    const w = (await newCustomer("basic")).customerId;
+    const m = (await newCustomer("basic")).customerId;
+    await db.customer.updateMany({ where: { id: { in: [w, m] } }, data: { name: other } });
+    await setSpans(w, [{ slug: "weekly", from: "2025-01-01T00:00:00Z", to: null }]);
+    await setSpans(m, [{ slug: "monthly", from: "2025-01-01T00:00:00Z", to: null }]);
+    const wk = await key(w, "weekly", "ACTIVE");
+    const mk = await key(m, "monthly", "ACTIVE");
+    await usage([
+      { key: wk, slug: "weekly", date: "2025-02-26", used: 600 }, // the week of Monday 24 February, before March
+      { key: wk, slug: "weekly", date: "2025-03-01", used: 50 },
+      { key: wk, slug: "weekly", date: "2025-03-02", used: 100 }, // 750 of 700 on Sunday: 50 over, 1 day at quota
+      { key: wk, slug: "weekly", date: "2025-03-05", used: 800 }, // new week: 100 over, at quota Wednesday to Sunday
+      { key: mk, slug: "monthly", date: "2025-02-27", used: 9000 }, // February: not March's count
+      { key: mk, slug: "monthly", date: "2025-03-10", used: 6000 },
+      { key: mk, slug: "monthly", date: "2025-03-20", used: 5000 }, // 11,000 of 10,000: at quota 20–31 March
+    ]);
+    const report = await queryPeriodReport({ range: march, filters: { search: other }, limit: 10 });
+    expect(byId(report.rows, w)).toMatchObject({ requests: 950, overageRequests: 150, daysAtQuota: 6, priceCents: 1000, overageCents: 150, quotaPeriod: "WEEK" });
+    expect(byId(report.rows, m)).toMatchObject({ requests: 11000, overageRequests: 1000, daysAtQuota: 12, percentUsed: 110, priceCents: 3100, overageCents: 0 });
+    for (const id of [w, m]) {
+      const one = await queryCustomerPeriod(id, march);
+      const row = byId(report.rows, id);
+      expect([one?.requests, one?.daysAtQuota, one?.overageRequests, one?.amount.totalCents, one?.percentUsed]).toEqual([row?.requests, row?.daysAtQuota, row?.overageRequests, row?.amountCents, row?.percentUsed]);
+    }
+    // A range starting mid-week counts the week's earlier days: 1–2 March alone still shows Sunday's 50 over.
+    const weekend = await queryPeriodReport({ range: { from: "2025-03-02", to: "2025-03-02" }, filters: { search: other }, limit: 10 });
+    expect(byId(weekend.rows, w)).toMatchObject({ requests: 100, overageRequests: 50, daysAtQuota: 1 });
+  });
+});
+
 describe("tier spans", () => {
   it("are written by the database with every tier change and closed by deletion", async () => {
     const c = await newCustomer("basic");

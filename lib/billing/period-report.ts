@@ -174,18 +174,32 @@ interface RawResult {
   over: RawRow[];
 }
 
-/** The report's rows for one customer's days: SQL that mirrors amounts.ts dayFigures + amountFor. */
+/**
+ * The report's rows as CTEs (ending in `report`), mirroring amounts.ts dayFigures + amountFor without expanding
+ * every customer's every day: each tier span becomes the range of days it is billed for (a day goes to the span
+ * that held last that day: up to the day before the next span starts, or the day its end falls in), proration is
+ * day arithmetic per span and month, and the pooled quota counts run over the days with usage only (the only days
+ * a count changes). The one day-by-day sum is the usage itself, grouped per customer and day in the database.
+ */
 function reportCte(range: DayRange): Prisma.Sql {
   const d0 = range.from;
   const d1 = range.to;
   const l0 = lookbackStart(range.from);
   return Prisma.sql`
-  days AS (SELECT generate_series(${l0}::date, ${d1}::date, interval '1 day')::date AS day),
-  day_tier AS (
-    SELECT DISTINCT ON (s."customerId", d.day) s."customerId" AS cid, d.day, s."tierId"
-    FROM "CustomerTierSpan" s JOIN days d ON s."from" < (d.day + 1) AND (s."to" IS NULL OR s."to" > d.day)
+  sp_all AS (
+    SELECT s."customerId" AS cid, s."tierId", (s."from")::date AS first_day,
+      LEAST((COALESCE(s."to", 'infinity'::timestamp) - interval '1 millisecond')::date,
+            (lead(s."from") OVER (PARTITION BY s."customerId" ORDER BY s."from", s."id"))::date - 1) AS last_day
+    FROM "CustomerTierSpan" s
     WHERE s."from" < (${d1}::date + 1) AND (s."to" IS NULL OR s."to" > ${l0}::date)
-    ORDER BY s."customerId", d.day, s."from" DESC, s."id" DESC
+  ),
+  sp AS (
+    SELECT cid, "tierId", GREATEST(first_day, ${l0}::date) AS first_day, LEAST(last_day, ${d1}::date) AS last_day
+    FROM sp_all WHERE GREATEST(first_day, ${l0}::date) <= LEAST(last_day, ${d1}::date)
+  ),
+  sp_in AS (
+    SELECT cid, "tierId", GREATEST(first_day, ${d0}::date) AS first_day, last_day
+    FROM sp WHERE GREATEST(first_day, ${d0}::date) <= last_day
   ),
   usage AS (
     SELECT k."customerId" AS cid, u."date" AS day, SUM(u."used")::bigint AS used
@@ -193,61 +207,83 @@ function reportCte(range: DayRange): Prisma.Sql {
     WHERE u."date" >= ${l0}::date AND u."date" <= ${d1}::date
     GROUP BY 1, 2
   ),
-  cd AS (
-    SELECT COALESCE(t.cid, u.cid) AS cid, COALESCE(t.day, u.day) AS day, t."tierId", COALESCE(u.used, 0)::bigint AS used
-    FROM day_tier t FULL JOIN usage u ON u.cid = t.cid AND u.day = t.day
-  ),
-  win AS (
-    SELECT cd.cid, cd.day, cd."tierId", cd.used, tr."monthlyPriceCents" AS price, tr."overageCentsPer1k" AS ocents,
-      CASE WHEN tr."quotaPeriod" IS NOT NULL THEN tr."quotaLimit" END AS quota,
-      CASE WHEN tr."quotaLimit" IS NULL THEN NULL
-           WHEN tr."quotaPeriod" = 'DAY' THEN cd.day
-           WHEN tr."quotaPeriod" = 'WEEK' THEN date_trunc('week', cd.day)::date
-           WHEN tr."quotaPeriod" = 'MONTH' THEN date_trunc('month', cd.day)::date END AS wstart
-    FROM cd LEFT JOIN "Tier" tr ON tr."id" = cd."tierId"
+  ud AS (
+    SELECT u.cid, u.day, u.used, sp."tierId", tr."quotaLimit" AS quota, tr."quotaPeriod" AS period
+    FROM usage u
+    LEFT JOIN sp ON sp.cid = u.cid AND u.day BETWEEN sp.first_day AND sp.last_day
+    LEFT JOIN "Tier" tr ON tr."id" = sp."tierId" AND tr."quotaLimit" IS NOT NULL AND tr."quotaPeriod" IS NOT NULL
   ),
   cum AS (
-    SELECT w.*, CASE WHEN w.wstart IS NULL THEN w.used ELSE SUM(w.used) OVER (PARTITION BY w.cid, w."tierId", w.wstart ORDER BY w.day) END AS cum
-    FROM win w
+    SELECT cid, day, used, "tierId", quota, period, day AS wstart, used AS cum FROM ud WHERE period = 'DAY'
+    UNION ALL
+    SELECT cid, day, used, "tierId", quota, period, wstart, SUM(used) OVER (PARTITION BY cid, "tierId", wstart ORDER BY day) AS cum
+    FROM (SELECT ud.*, CASE WHEN period = 'WEEK' THEN date_trunc('week', day::timestamp)::date ELSE date_trunc('month', day::timestamp)::date END AS wstart
+          FROM ud WHERE period IN ('WEEK', 'MONTH')) w
+    UNION ALL
+    SELECT cid, day, used, "tierId", NULL, NULL, NULL, used FROM ud WHERE period IS NULL
   ),
   fig AS (
     SELECT c.*,
-      CASE WHEN c.wstart IS NULL THEN 0 ELSE GREATEST(0, c.cum - c.quota) - GREATEST(0, c.cum - c.used - c.quota) END AS over,
-      (c.wstart IS NOT NULL AND c.cum >= c.quota) AS at_quota
+      CASE WHEN c.quota IS NULL THEN 0 ELSE GREATEST(0, c.cum - c.quota) - GREATEST(0, c.cum - c.used - c.quota) END AS over
     FROM cum c WHERE c.day >= ${d0}::date
   ),
-  tier_month AS (
-    SELECT cid, "tierId", date_trunc('month', day) AS m, count(*) AS days, MAX(price) AS price
-    FROM fig WHERE "tierId" IS NOT NULL GROUP BY 1, 2, 3
+  reached AS (
+    -- Days at quota for WEEK and MONTH quotas: every day from the one the period's count reached the quota (or the
+    -- range's first day, if earlier) to the period's end, within the range and the tier's days. DAY: reached_day.
+    SELECT f0.cid, SUM(GREATEST(0, LEAST(f0.wend, sp.last_day) - GREATEST(f0.day, ${d0}::date) + 1))::int AS days
+    FROM (
+      SELECT DISTINCT ON (cid, "tierId", wstart) cid, "tierId", wstart, day,
+        CASE WHEN period = 'WEEK' THEN wstart + 6 ELSE (wstart + interval '1 month')::date - 1 END AS wend
+      FROM cum WHERE period IN ('WEEK', 'MONTH') AND cum >= quota ORDER BY cid, "tierId", wstart, day
+    ) f0
+    JOIN sp ON sp.cid = f0.cid AND f0.day BETWEEN sp.first_day AND sp.last_day
+    GROUP BY f0.cid
+  ),
+  reached_day AS (
+    SELECT cid, count(*)::int AS days FROM fig WHERE period = 'DAY' AND cum >= quota GROUP BY cid
+  ),
+  months AS (
+    SELECT sp_in.cid, sp_in."tierId", m::date AS m,
+      LEAST(sp_in.last_day, (m + interval '1 month')::date - 1) - GREATEST(sp_in.first_day, m::date) + 1 AS days
+    FROM sp_in, generate_series(date_trunc('month', sp_in.first_day::timestamp), date_trunc('month', sp_in.last_day::timestamp), interval '1 month') AS m
   ),
   price AS (
-    SELECT cid, SUM(ROUND(price::numeric * days / EXTRACT(day FROM (m + interval '1 month' - interval '1 day'))))::bigint AS price_cents
-    FROM tier_month GROUP BY cid
-  ),
-  tier_over AS (
-    SELECT cid, "tierId", SUM(over) AS over, MAX(ocents) AS ocents FROM fig WHERE "tierId" IS NOT NULL GROUP BY 1, 2
+    SELECT t.cid, SUM(ROUND(tr."monthlyPriceCents"::numeric * t.days / EXTRACT(day FROM (t.m + interval '1 month' - interval '1 day'))))::bigint AS price_cents
+    FROM (SELECT cid, "tierId", m, SUM(days) AS days FROM months GROUP BY 1, 2, 3) t JOIN "Tier" tr ON tr."id" = t."tierId"
+    GROUP BY t.cid
   ),
   overage AS (
-    SELECT cid, SUM(over)::bigint AS over_req,
-      SUM(CASE WHEN ocents IS NULL OR ocents <= 0 OR over <= 0 THEN 0 ELSE CEIL(over::numeric * ocents / 1000) END)::bigint AS over_cents
-    FROM tier_over GROUP BY cid
+    SELECT t.cid, SUM(t.over)::bigint AS over_req,
+      SUM(CASE WHEN tr."overageCentsPer1k" IS NULL OR tr."overageCentsPer1k" <= 0 THEN 0 ELSE CEIL(t.over::numeric * tr."overageCentsPer1k" / 1000) END)::bigint AS over_cents
+    FROM (SELECT cid, "tierId", SUM(over) AS over FROM fig WHERE over > 0 GROUP BY 1, 2) t JOIN "Tier" tr ON tr."id" = t."tierId"
+    GROUP BY t.cid
   ),
-  last_tier AS (SELECT DISTINCT ON (cid) cid, "tierId" FROM fig WHERE "tierId" IS NOT NULL ORDER BY cid, day DESC),
-  agg AS (
-    SELECT cid, SUM(used)::bigint AS requests, (count(*) FILTER (WHERE at_quota))::int AS days_at_quota,
-      MAX(CASE WHEN quota IS NULL THEN NULL WHEN quota = 0 THEN (CASE WHEN cum > 0 THEN 100 ELSE 0 END) ELSE cum * 100.0 / quota END)::float8 AS peak,
-      array_agg(DISTINCT "tierId") FILTER (WHERE "tierId" IS NOT NULL) AS tier_ids
+  use_agg AS (
+    SELECT cid, SUM(used)::bigint AS requests,
+      MAX(CASE WHEN quota IS NULL THEN NULL WHEN quota = 0 THEN (CASE WHEN cum > 0 THEN 100 ELSE 0 END) ELSE cum * 100.0 / quota END)::float8 AS peak
     FROM fig GROUP BY cid
   ),
+  span_agg AS (
+    SELECT sp_in.cid, array_agg(DISTINCT sp_in."tierId") AS tier_ids,
+      (array_agg(sp_in."tierId" ORDER BY sp_in.first_day DESC))[1] AS last_tier,
+      bool_or(tr."quotaLimit" IS NOT NULL AND tr."quotaPeriod" IS NOT NULL) AS has_quota
+    FROM sp_in JOIN "Tier" tr ON tr."id" = sp_in."tierId"
+    GROUP BY sp_in.cid
+  ),
+  ids AS (SELECT cid FROM span_agg UNION SELECT cid FROM use_agg),
   report AS (
-    SELECT c."id", c."name", c."company", c."status"::text AS status, lt."tierId" AS tier_id, tr."name" AS tier_name,
+    SELECT c."id", c."name", c."company", c."status"::text AS status, sa.last_tier AS tier_id, tr."name" AS tier_name,
       CASE WHEN tr."quotaPeriod" IS NOT NULL THEN tr."quotaLimit" END AS quota,
       CASE WHEN tr."quotaLimit" IS NOT NULL THEN tr."quotaPeriod"::text END AS quota_period,
-      a.requests, a.peak, a.days_at_quota, COALESCE(o.over_req, 0) AS over_req, COALESCE(p.price_cents, 0) AS price_cents,
-      COALESCE(o.over_cents, 0) AS over_cents, COALESCE(p.price_cents, 0) + COALESCE(o.over_cents, 0) AS amount_cents, a.tier_ids
-    FROM agg a JOIN "Customer" c ON c."id" = a.cid
-    LEFT JOIN last_tier lt ON lt.cid = a.cid LEFT JOIN "Tier" tr ON tr."id" = lt."tierId"
-    LEFT JOIN price p ON p.cid = a.cid LEFT JOIN overage o ON o.cid = a.cid
+      COALESCE(ua.requests, 0) AS requests,
+      COALESCE(ua.peak, CASE WHEN sa.has_quota THEN 0 END) AS peak,
+      COALESCE(rd.days, 0) + COALESCE(r.days, 0) AS days_at_quota,
+      COALESCE(o.over_req, 0) AS over_req, COALESCE(p.price_cents, 0) AS price_cents, COALESCE(o.over_cents, 0) AS over_cents,
+      COALESCE(p.price_cents, 0) + COALESCE(o.over_cents, 0) AS amount_cents, COALESCE(sa.tier_ids, ARRAY[]::text[]) AS tier_ids
+    FROM ids JOIN "Customer" c ON c."id" = ids.cid
+    LEFT JOIN span_agg sa ON sa.cid = ids.cid LEFT JOIN "Tier" tr ON tr."id" = sa.last_tier
+    LEFT JOIN use_agg ua ON ua.cid = ids.cid LEFT JOIN price p ON p.cid = ids.cid LEFT JOIN overage o ON o.cid = ids.cid
+    LEFT JOIN reached r ON r.cid = ids.cid LEFT JOIN reached_day rd ON rd.cid = ids.cid
   )`;
 }
 
@@ -560,4 +596,11 @@ export async function customerPeriod(actor: Actor | null, customerId: string, in
   if (customerId.length === 0 || customerId.length > 64) return fail("not_found", "That customer does not exist.");
   const found = await queryCustomerPeriod(customerId, rangeOf(parsed.data, now));
   return found ? ok(found) : fail("not_found", "That customer does not exist.");
+}
+
+/** The tiers to filter the report by (every tier, retired ones too: they may have customers in past periods). */
+export async function reportTierOptions(actor: Actor | null): Promise<Result<{ id: string; name: string }[]>> {
+  const allowed = authorize(actor, "billing.read");
+  if (!allowed.ok) return allowed;
+  return ok(await db.tier.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true } }));
 }
