@@ -13,6 +13,7 @@ import type { InvoiceLine } from "@/lib/billing/invoice";
 import { dayLabel } from "@/lib/billing/months";
 import { invoicePreview } from "@/lib/billing/periods";
 import { branding } from "@/lib/branding";
+import { formatAmount } from "@/lib/format/billing";
 import { formatMoney } from "@/lib/format/tier";
 
 export const metadata = { title: "Invoice preview" };
@@ -23,7 +24,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 const count = (n: number) => n.toLocaleString("en-US");
 const signed = (n: number) => `${n > 0 ? "+" : n < 0 ? "−" : ""}${count(Math.abs(n))}`;
-const money = (cents: number) => `${cents < 0 ? "−" : ""}${formatMoney(Math.abs(cents))}`;
+const money = (cents: number) => `${cents < 0 ? "−" : ""}${formatAmount(Math.abs(cents))}`;
 const shortDay = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 const dates = (from: string, to: string) => (from === to ? shortDay(from) : `${shortDay(from)} – ${shortDay(to)}`);
 const utc = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
