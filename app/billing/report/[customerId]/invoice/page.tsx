@@ -185,7 +185,8 @@ export default async function InvoicePage({ params, searchParams }: { params: Pr
           <p className="border-b py-3 text-sm">The period has not ended: the figures change as usage is stored.</p>
         ) : null}
 
-        <div className="-mx-5 overflow-x-auto sm:mx-0">
+        {/* Scrolls sideways on a phone: focusable and named, so keyboard users can scroll it too. */}
+        <div className="-mx-5 overflow-x-auto sm:mx-0" role="region" aria-label="Line items (scrolls sideways)" tabIndex={0}>
           <table className="w-full min-w-[40rem] text-sm" aria-label="Line items">
             <thead>
               <tr className="border-b text-left text-xs uppercase tracking-wide text-muted-foreground">
