@@ -89,7 +89,7 @@ const columns: ColumnDef<PeriodListRow, unknown>[] = [
   },
   {
     id: "actions",
-    header: () => <span className="sr-only">Actions</span>,
+    header: "Actions",
     enableSorting: false,
     cell: ({ row: { original: p } }) =>
       p.status === "OPEN" && !p.refusal ? (

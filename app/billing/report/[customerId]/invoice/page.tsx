@@ -37,11 +37,12 @@ function LineRow({ line }: { line: InvoiceLine }) {
         <tr className="border-b" data-testid="invoice-line" data-kind="tier">
           <th scope="row" className={`${cell} text-left font-medium`}>
             {line.description}
+            <span className="block text-xs font-normal text-muted-foreground sm:hidden">{dates(line.from, line.to)}</span>
             <span className="block text-xs font-normal text-muted-foreground">Prorated: {formatMoney(line.monthlyPriceCents)} × {line.days} ÷ {line.daysInMonth} days</span>
           </th>
-          <td className={`${cell} whitespace-nowrap`}>{dates(line.from, line.to)}</td>
+          <td className={`${cell} hidden whitespace-nowrap sm:table-cell`}>{dates(line.from, line.to)}</td>
           <td className={`${cell} text-right tabular-nums whitespace-nowrap`}>{count(line.days)} {line.days === 1 ? "day" : "days"}</td>
-          <td className={`${cell} text-right tabular-nums whitespace-nowrap`}>{formatMoney(line.monthlyPriceCents)} / month</td>
+          <td className={`${cell} hidden text-right tabular-nums whitespace-nowrap sm:table-cell`}>{formatMoney(line.monthlyPriceCents)} / month</td>
           <td className={`${cell} text-right tabular-nums`}>{money(line.amountCents)}</td>
         </tr>
       );
@@ -58,9 +59,9 @@ function LineRow({ line }: { line: InvoiceLine }) {
               ))}
             </ul>
           </th>
-          <td className={`${cell} whitespace-nowrap`}>{line.periods.length > 0 ? dates(line.periods[0]?.from ?? "", line.periods.at(-1)?.to ?? "") : "—"}</td>
+          <td className={`${cell} hidden whitespace-nowrap sm:table-cell`}>{line.periods.length > 0 ? dates(line.periods[0]?.from ?? "", line.periods.at(-1)?.to ?? "") : "—"}</td>
           <td className={`${cell} text-right tabular-nums whitespace-nowrap`}>{count(line.overageRequests)} requests</td>
-          <td className={`${cell} text-right tabular-nums whitespace-nowrap`}>{line.pricePer1000Cents > 0 ? `${formatMoney(line.pricePer1000Cents)} / 1,000` : "No charge"}</td>
+          <td className={`${cell} hidden text-right tabular-nums whitespace-nowrap sm:table-cell`}>{line.pricePer1000Cents > 0 ? `${formatMoney(line.pricePer1000Cents)} / 1,000` : "No charge"}</td>
           <td className={`${cell} text-right tabular-nums`}>{money(line.amountCents)}</td>
         </tr>
       );
@@ -70,10 +71,11 @@ function LineRow({ line }: { line: InvoiceLine }) {
           <th scope="row" className={`${cell} text-left font-medium`}>
             {line.description}
             <span className="block text-xs font-normal text-muted-foreground">{line.note}</span>
+            {line.correctedAt ? <span className="block text-xs font-normal text-muted-foreground sm:hidden">Usage stored {utc(line.correctedAt)}</span> : null}
           </th>
-          <td className={`${cell} text-xs`}>{line.correctedAt ? <>Usage stored {utc(line.correctedAt)}</> : "—"}</td>
+          <td className={`${cell} hidden text-xs sm:table-cell`}>{line.correctedAt ? <>Usage stored {utc(line.correctedAt)}</> : "—"}</td>
           <td className={`${cell} text-right tabular-nums whitespace-nowrap`}>{signed(line.requestsDelta)} requests</td>
-          <td className={`${cell} text-right`}>—</td>
+          <td className={`${cell} hidden text-right sm:table-cell`}>—</td>
           <td className={`${cell} text-right tabular-nums`}>{money(line.amountCents)}</td>
         </tr>
       );
@@ -185,21 +187,21 @@ export default async function InvoicePage({ params, searchParams }: { params: Pr
           <p className="border-b py-3 text-sm">The period has not ended: the figures change as usage is stored.</p>
         ) : null}
 
-        {/* Scrolls sideways on a phone: focusable and named, so keyboard users can scroll it too. */}
-        <div className="-mx-5 overflow-x-auto sm:mx-0" role="region" aria-label="Line items (scrolls sideways)" tabIndex={0}>
-          <table className="w-full min-w-[40rem] text-sm" aria-label="Line items">
+        {/* Below the sm breakpoint the dates and rates move under each description, so the table fits a phone. */}
+        <div className="-mx-3 sm:mx-0">
+          <table className="w-full text-sm" aria-label="Line items">
             <thead>
               <tr className="border-b text-left text-xs uppercase tracking-wide text-muted-foreground">
                 <th scope="col" className="px-3 py-2 font-medium">
                   Description
                 </th>
-                <th scope="col" className="px-3 py-2 font-medium">
+                <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">
                   Dates
                 </th>
                 <th scope="col" className="px-3 py-2 text-right font-medium">
                   Quantity
                 </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
+                <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">
                   Rate
                 </th>
                 <th scope="col" className="px-3 py-2 text-right font-medium">
