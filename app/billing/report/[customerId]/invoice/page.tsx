@@ -187,7 +187,8 @@ export default async function InvoicePage({ params, searchParams }: { params: Pr
           <p className="border-b py-3 text-sm">The period has not ended: the figures change as usage is stored.</p>
         ) : null}
 
-        {/* Below the sm breakpoint the dates and rates move under each description, so the table fits a phone. */}
+        {/* Below the sm breakpoint the dates and rates move under each description, so the table fits a phone (the
+            totals' labels span the columns shown at each width). */}
         <div className="-mx-3 sm:mx-0">
           <table className="w-full text-sm" aria-label="Line items">
             <thead>
@@ -222,7 +223,10 @@ export default async function InvoicePage({ params, searchParams }: { params: Pr
             </tbody>
             <tfoot data-keep-together>
               <tr>
-                <th scope="row" colSpan={4} className="px-3 pt-4 pb-1 text-right font-medium">
+                <th scope="row" colSpan={2} className="px-3 pt-4 pb-1 text-right font-medium sm:hidden">
+                  Subtotal
+                </th>
+                <th scope="row" colSpan={4} className="hidden px-3 pt-4 pb-1 text-right font-medium sm:table-cell">
                   Subtotal
                 </th>
                 <td className="px-3 pt-4 pb-1 text-right tabular-nums" data-testid="invoice-subtotal">
@@ -231,7 +235,10 @@ export default async function InvoicePage({ params, searchParams }: { params: Pr
               </tr>
               {invoice.closed ? (
                 <tr>
-                  <th scope="row" colSpan={4} className="px-3 py-1 text-right font-medium">
+                  <th scope="row" colSpan={2} className="px-3 py-1 text-right font-medium sm:hidden">
+                    Adjustments after closing
+                  </th>
+                  <th scope="row" colSpan={4} className="hidden px-3 py-1 text-right font-medium sm:table-cell">
                     Adjustments after closing
                   </th>
                   <td className="px-3 py-1 text-right tabular-nums" data-testid="invoice-adjustments">
@@ -240,7 +247,10 @@ export default async function InvoicePage({ params, searchParams }: { params: Pr
                 </tr>
               ) : null}
               <tr className="text-base">
-                <th scope="row" colSpan={4} className="px-3 pt-2 text-right font-bold">
+                <th scope="row" colSpan={2} className="px-3 pt-2 text-right font-bold sm:hidden">
+                  Total
+                </th>
+                <th scope="row" colSpan={4} className="hidden px-3 pt-2 text-right font-bold sm:table-cell">
                   Total
                 </th>
                 <td className="px-3 pt-2 text-right font-bold tabular-nums" data-testid="invoice-total">
