@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { ChevronLeft, ChevronRight, Search } from "lucide-react";
+import { ClosedPeriodNotice } from "./_components/closed-period-notice";
 import { QuotaWatchList } from "./_components/quota-watch-list";
 import { RangePicker } from "./_components/range-picker";
 import { ReportTable } from "./_components/report-table";
@@ -108,6 +109,7 @@ async function ReportSection({ actor, params }: { actor: Actor; params: Params }
 
   return (
     <div className="mt-6 space-y-6">
+      <ClosedPeriodNotice actor={actor} range={range} />
       <section aria-label="Totals" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="report-cards">
         <Figure label="Amount" value={formatAmount(totals.amountCents)} note={`${formatAmount(totals.priceCents)} tiers + ${formatAmount(totals.overageCents)} overage`} />
         <Figure label="Requests" value={formatCount(totals.requests)} note={`${formatCount(totals.overageRequests)} over quota`} />

@@ -66,16 +66,16 @@ describe("closing a period", () => {
 
     const period = await db.billingPeriod.findUniqueOrThrow({ where: { from: new Date("2024-01-01T00:00:00Z") }, include: { lines: true } });
     expect(period).toMatchObject({ status: "CLOSED", closedById: billing.userId, closedByEmail: billing.email, customers: period.lines.length });
-    expect(period.totalCents).toBe(period.lines.reduce((s, l) => s + l.amountCents, 0));
+    expect(period.totalCents).toBe(BigInt(period.lines.reduce((s, l) => s + l.amountCents, 0)));
     const full = period.lines.find((l) => l.customerId === ids.full);
     const half = period.lines.find((l) => l.customerId === ids.half);
     // 30.00 for the whole month, 500 over × 1.00 / 1,000 = 0.50.
-    expect(full).toMatchObject({ customerName: `${marker} Full`, company: "Full Ltd", requests: 1700, quota: 1000, overageRequests: 500, tierCents: 3000, overageCents: 50, amountCents: 3050 });
+    expect(full).toMatchObject({ customerName: `${marker} Full`, company: "Full Ltd", requests: 1700n, quota: 1000, overageRequests: 500n, tierCents: 3000, overageCents: 50, amountCents: 3050 });
     expect(full?.overage).toEqual([
       { tierId, tierName: `${marker} tier`, overageRequests: 500, pricePer1000Cents: 100, amountCents: 50, periods: [{ from: "2024-01-05", to: "2024-01-05", quota: 1000, used: 1500, overageRequests: 500 }] },
     ]);
     // 30.00 × 16 / 31 = 15.48.
-    expect(half).toMatchObject({ requests: 100, overageRequests: 0, tierCents: 1548, amountCents: 1548 });
+    expect(half).toMatchObject({ requests: 100n, overageRequests: 0n, tierCents: 1548, amountCents: 1548 });
     expect(half?.tierSpans).toEqual([
       { tierId, tierName: `${marker} tier`, from: "2024-01-16", to: "2024-01-31", days: 16, daysInMonth: 31, monthlyPriceCents: 3000, amountCents: 1548 },
     ]);

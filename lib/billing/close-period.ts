@@ -56,7 +56,7 @@ export async function closePeriod(actor: Actor | null, input: ClosePeriodInput, 
       async (tx) => {
         // The unique month makes a concurrent close fail here (P2002), before it writes any line.
         const period = await tx.billingPeriod.create({
-          data: { from, to: dayStart(range.to), status: "CLOSED", closedAt, closedById: actor?.userId ?? null, closedByEmail: actor?.email ?? null, customers: figures.length, totalCents },
+          data: { from, to: dayStart(range.to), status: "CLOSED", closedAt, closedById: actor?.userId ?? null, closedByEmail: actor?.email ?? null, customers: figures.length, totalCents: BigInt(totalCents) },
           select: { id: true },
         });
         for (let i = 0; i < figures.length; i += 1_000) {

@@ -36,9 +36,9 @@ export interface FrozenLineRow {
   company: string | null;
   tierSpans: unknown;
   overage: unknown;
-  requests: number;
+  requests: bigint;
   quota: number | null;
-  overageRequests: number;
+  overageRequests: bigint;
   tierCents: number;
   overageCents: number;
   amountCents: number;
@@ -52,9 +52,9 @@ export function lineColumns(f: CustomerFigures) {
     company: f.company,
     tierSpans: f.tierSpans.map((s) => ({ ...s })),
     overage: f.overage.map((o) => ({ ...o, periods: o.periods.map((p) => ({ ...p })) })),
-    requests: f.requests,
+    requests: BigInt(f.requests),
     quota: f.quota,
-    overageRequests: f.overageRequests,
+    overageRequests: BigInt(f.overageRequests),
     tierCents: f.tierCents,
     overageCents: f.overageCents,
     amountCents: f.amountCents,
@@ -69,9 +69,9 @@ export function figuresOfLine(row: FrozenLineRow): CustomerFigures {
     company: row.company,
     tierSpans: tierSpansJson.parse(row.tierSpans),
     overage: overageJson.parse(row.overage),
-    requests: row.requests,
+    requests: Number(row.requests),
     quota: row.quota,
-    overageRequests: row.overageRequests,
+    overageRequests: Number(row.overageRequests),
     tierCents: row.tierCents,
     overageCents: row.overageCents,
     amountCents: row.amountCents,

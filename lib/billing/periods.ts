@@ -61,7 +61,7 @@ export async function closedPeriodFor(range: DayRange): Promise<ClosedInfo | nul
     select: { id: true, status: true, closedAt: true, closedByEmail: true, customers: true, totalCents: true },
   });
   if (!p || p.status !== "CLOSED" || !p.closedAt) return null;
-  return { periodId: p.id, closedAt: p.closedAt, closedByEmail: p.closedByEmail, customers: p.customers, totalCents: p.totalCents };
+  return { periodId: p.id, closedAt: p.closedAt, closedByEmail: p.closedByEmail, customers: p.customers, totalCents: Number(p.totalCents) };
 }
 
 /** A closed period's adjustments: the whole period recomputed by the report, compared with the frozen lines. */
@@ -83,7 +83,8 @@ export async function periodAdjustments(periodId: string, range: DayRange): Prom
     overageCents: r.overageCents,
     amountCents: r.amountCents,
   }));
-  const changed = adjustmentsFor(frozen, recomputed, () => null);
+  const frozenTotals: FigureTotals[] = frozen.map((l) => ({ ...l, requests: Number(l.requests), overageRequests: Number(l.overageRequests) }));
+  const changed = adjustmentsFor(frozenTotals, recomputed, () => null);
   const stored = await lastUsageStored(range, changed.map((a) => a.customerId));
   const list = changed.map((a) => ({ ...a, correctedAt: stored.get(a.customerId) ?? null }));
   return {

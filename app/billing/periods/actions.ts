@@ -7,7 +7,7 @@ import { serverAction } from "@/lib/actions/server-action";
 import { closePeriod } from "@/lib/billing/close-period";
 import { closePeriodSchema } from "@/lib/billing/close-period.schema";
 import { monthLabel } from "@/lib/billing/months";
-import { formatMoney } from "@/lib/format/tier";
+import { formatAmount } from "@/lib/format/billing";
 import { ok } from "@/lib/result";
 
 export const closePeriodAction = serverAction("billing.period.close")
@@ -20,6 +20,6 @@ export const closePeriodAction = serverAction("billing.period.close")
     const { month, customers, totalCents } = result.data;
     return ok({
       month,
-      message: `${monthLabel(month)} is closed: ${customers.toLocaleString("en-US")} ${customers === 1 ? "customer" : "customers"}, ${formatMoney(totalCents)} frozen.`,
+      message: `${monthLabel(month)} is closed: ${customers.toLocaleString("en-US")} ${customers === 1 ? "customer" : "customers"}, ${formatAmount(totalCents)} frozen.`,
     });
   });

@@ -9,12 +9,12 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { requirePagePermission } from "@/lib/auth/guards";
 import { listPeriods, PERIOD_MONTHS } from "@/lib/billing/periods";
 import type { Actor } from "@/lib/policy/actor";
-import { formatMoney } from "@/lib/format/tier";
+import { formatAmount } from "@/lib/format/billing";
 
 export const metadata = { title: "Billing periods" };
 export const dynamic = "force-dynamic";
 
-const signedMoney = (cents: number) => `${cents > 0 ? "+" : cents < 0 ? "−" : ""}${formatMoney(Math.abs(cents))}`;
+const signedMoney = (cents: number) => `${cents > 0 ? "+" : cents < 0 ? "−" : ""}${formatAmount(Math.abs(cents))}`;
 const signedCount = (n: number) => `${n > 0 ? "+" : n < 0 ? "−" : ""}${Math.abs(n).toLocaleString("en-US")}`;
 
 async function Periods({ actor }: { actor: Actor }) {

@@ -13,7 +13,7 @@ CREATE TABLE "BillingPeriod" (
     "closedById" TEXT,
     "closedByEmail" TEXT,
     "customers" INTEGER NOT NULL DEFAULT 0,
-    "totalCents" INTEGER NOT NULL DEFAULT 0,
+    "totalCents" BIGINT NOT NULL DEFAULT 0,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "BillingPeriod_pkey" PRIMARY KEY ("id")
@@ -28,9 +28,9 @@ CREATE TABLE "BillingPeriodLine" (
     "company" TEXT,
     "tierSpans" JSONB NOT NULL,
     "overage" JSONB NOT NULL,
-    "requests" INTEGER NOT NULL,
+    "requests" BIGINT NOT NULL,
     "quota" INTEGER,
-    "overageRequests" INTEGER NOT NULL,
+    "overageRequests" BIGINT NOT NULL,
     "tierCents" INTEGER NOT NULL,
     "overageCents" INTEGER NOT NULL,
     "amountCents" INTEGER NOT NULL,

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { ClosePeriodButton } from "./close-period-button";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type ColumnDef } from "@/components/ui/data-table";
-import { formatMoney } from "@/lib/format/tier";
+import { formatAmount } from "@/lib/format/billing";
 
 /** One month as the periods page lists it (plain data). */
 export interface PeriodListRow {
@@ -20,7 +20,7 @@ export interface PeriodListRow {
   adjustments: { customers: number; amountCentsDelta: number } | null;
 }
 
-const signedMoney = (cents: number) => `${cents > 0 ? "+" : cents < 0 ? "−" : ""}${formatMoney(Math.abs(cents))}`;
+const signedMoney = (cents: number) => `${cents > 0 ? "+" : cents < 0 ? "−" : ""}${formatAmount(Math.abs(cents))}`;
 
 const statusBadge = { CLOSED: { variant: "success", text: "Closed" }, OPEN: { variant: "info", text: "Open" }, RUNNING: { variant: "neutral", text: "Running" } } as const;
 
@@ -51,7 +51,7 @@ const columns: ColumnDef<PeriodListRow, unknown>[] = [
     meta: { align: "right" },
     cell: ({ row: { original: p } }) => (
       <span className="whitespace-nowrap">
-        {formatMoney(p.totalCents)}
+        {formatAmount(p.totalCents)}
         <span className="block text-xs text-muted-foreground">{p.status === "CLOSED" ? "frozen" : "so far"}</span>
       </span>
     ),
@@ -89,11 +89,11 @@ const columns: ColumnDef<PeriodListRow, unknown>[] = [
   },
   {
     id: "actions",
-    header: () => <span className="sr-only">Actions</span>,
+    header: "Actions",
     enableSorting: false,
     cell: ({ row: { original: p } }) =>
       p.status === "OPEN" && !p.refusal ? (
-        <ClosePeriodButton month={p.month} label={p.label} customers={p.customers} total={formatMoney(p.totalCents)} />
+        <ClosePeriodButton month={p.month} label={p.label} customers={p.customers} total={formatAmount(p.totalCents)} />
       ) : p.status === "RUNNING" ? (
         <span className="block max-w-56 text-xs text-muted-foreground">Running: can be closed once it has ended.</span>
       ) : null,

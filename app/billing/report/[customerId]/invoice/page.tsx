@@ -13,6 +13,7 @@ import type { InvoiceLine } from "@/lib/billing/invoice";
 import { dayLabel } from "@/lib/billing/months";
 import { invoicePreview } from "@/lib/billing/periods";
 import { branding } from "@/lib/branding";
+import { formatAmount } from "@/lib/format/billing";
 import { formatMoney } from "@/lib/format/tier";
 
 export const metadata = { title: "Invoice preview" };
@@ -23,7 +24,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 const count = (n: number) => n.toLocaleString("en-US");
 const signed = (n: number) => `${n > 0 ? "+" : n < 0 ? "−" : ""}${count(Math.abs(n))}`;
-const money = (cents: number) => `${cents < 0 ? "−" : ""}${formatMoney(Math.abs(cents))}`;
+const money = (cents: number) => `${cents < 0 ? "−" : ""}${formatAmount(Math.abs(cents))}`;
 const shortDay = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 const dates = (from: string, to: string) => (from === to ? shortDay(from) : `${shortDay(from)} – ${shortDay(to)}`);
 const utc = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
@@ -36,11 +37,12 @@ function LineRow({ line }: { line: InvoiceLine }) {
         <tr className="border-b" data-testid="invoice-line" data-kind="tier">
           <th scope="row" className={`${cell} text-left font-medium`}>
             {line.description}
+            <span className="block text-xs font-normal text-muted-foreground sm:hidden">{dates(line.from, line.to)}</span>
             <span className="block text-xs font-normal text-muted-foreground">Prorated: {formatMoney(line.monthlyPriceCents)} × {line.days} ÷ {line.daysInMonth} days</span>
           </th>
-          <td className={`${cell} whitespace-nowrap`}>{dates(line.from, line.to)}</td>
+          <td className={`${cell} hidden whitespace-nowrap sm:table-cell`}>{dates(line.from, line.to)}</td>
           <td className={`${cell} text-right tabular-nums whitespace-nowrap`}>{count(line.days)} {line.days === 1 ? "day" : "days"}</td>
-          <td className={`${cell} text-right tabular-nums whitespace-nowrap`}>{formatMoney(line.monthlyPriceCents)} / month</td>
+          <td className={`${cell} hidden text-right tabular-nums whitespace-nowrap sm:table-cell`}>{formatMoney(line.monthlyPriceCents)} / month</td>
           <td className={`${cell} text-right tabular-nums`}>{money(line.amountCents)}</td>
         </tr>
       );
@@ -57,9 +59,9 @@ function LineRow({ line }: { line: InvoiceLine }) {
               ))}
             </ul>
           </th>
-          <td className={`${cell} whitespace-nowrap`}>{line.periods.length > 0 ? dates(line.periods[0]?.from ?? "", line.periods.at(-1)?.to ?? "") : "—"}</td>
+          <td className={`${cell} hidden whitespace-nowrap sm:table-cell`}>{line.periods.length > 0 ? dates(line.periods[0]?.from ?? "", line.periods.at(-1)?.to ?? "") : "—"}</td>
           <td className={`${cell} text-right tabular-nums whitespace-nowrap`}>{count(line.overageRequests)} requests</td>
-          <td className={`${cell} text-right tabular-nums whitespace-nowrap`}>{line.pricePer1000Cents > 0 ? `${formatMoney(line.pricePer1000Cents)} / 1,000` : "No charge"}</td>
+          <td className={`${cell} hidden text-right tabular-nums whitespace-nowrap sm:table-cell`}>{line.pricePer1000Cents > 0 ? `${formatMoney(line.pricePer1000Cents)} / 1,000` : "No charge"}</td>
           <td className={`${cell} text-right tabular-nums`}>{money(line.amountCents)}</td>
         </tr>
       );
@@ -69,10 +71,11 @@ function LineRow({ line }: { line: InvoiceLine }) {
           <th scope="row" className={`${cell} text-left font-medium`}>
             {line.description}
             <span className="block text-xs font-normal text-muted-foreground">{line.note}</span>
+            {line.correctedAt ? <span className="block text-xs font-normal text-muted-foreground sm:hidden">Usage stored {utc(line.correctedAt)}</span> : null}
           </th>
-          <td className={`${cell} text-xs`}>{line.correctedAt ? <>Usage stored {utc(line.correctedAt)}</> : "—"}</td>
+          <td className={`${cell} hidden text-xs sm:table-cell`}>{line.correctedAt ? <>Usage stored {utc(line.correctedAt)}</> : "—"}</td>
           <td className={`${cell} text-right tabular-nums whitespace-nowrap`}>{signed(line.requestsDelta)} requests</td>
-          <td className={`${cell} text-right`}>—</td>
+          <td className={`${cell} hidden text-right sm:table-cell`}>—</td>
           <td className={`${cell} text-right tabular-nums`}>{money(line.amountCents)}</td>
         </tr>
       );
@@ -184,20 +187,22 @@ export default async function InvoicePage({ params, searchParams }: { params: Pr
           <p className="border-b py-3 text-sm">The period has not ended: the figures change as usage is stored.</p>
         ) : null}
 
-        <div className="-mx-5 overflow-x-auto sm:mx-0">
-          <table className="w-full min-w-[40rem] text-sm" aria-label="Line items">
+        {/* Below the sm breakpoint the dates and rates move under each description, so the table fits a phone (the
+            totals' labels span the columns shown at each width). */}
+        <div className="-mx-3 sm:mx-0">
+          <table className="w-full text-sm" aria-label="Line items">
             <thead>
               <tr className="border-b text-left text-xs uppercase tracking-wide text-muted-foreground">
                 <th scope="col" className="px-3 py-2 font-medium">
                   Description
                 </th>
-                <th scope="col" className="px-3 py-2 font-medium">
+                <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">
                   Dates
                 </th>
                 <th scope="col" className="px-3 py-2 text-right font-medium">
                   Quantity
                 </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
+                <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">
                   Rate
                 </th>
                 <th scope="col" className="px-3 py-2 text-right font-medium">
@@ -218,7 +223,10 @@ export default async function InvoicePage({ params, searchParams }: { params: Pr
             </tbody>
             <tfoot data-keep-together>
               <tr>
-                <th scope="row" colSpan={4} className="px-3 pt-4 pb-1 text-right font-medium">
+                <th scope="row" colSpan={2} className="px-3 pt-4 pb-1 text-right font-medium sm:hidden">
+                  Subtotal
+                </th>
+                <th scope="row" colSpan={4} className="hidden px-3 pt-4 pb-1 text-right font-medium sm:table-cell">
                   Subtotal
                 </th>
                 <td className="px-3 pt-4 pb-1 text-right tabular-nums" data-testid="invoice-subtotal">
@@ -227,7 +235,10 @@ export default async function InvoicePage({ params, searchParams }: { params: Pr
               </tr>
               {invoice.closed ? (
                 <tr>
-                  <th scope="row" colSpan={4} className="px-3 py-1 text-right font-medium">
+                  <th scope="row" colSpan={2} className="px-3 py-1 text-right font-medium sm:hidden">
+                    Adjustments after closing
+                  </th>
+                  <th scope="row" colSpan={4} className="hidden px-3 py-1 text-right font-medium sm:table-cell">
                     Adjustments after closing
                   </th>
                   <td className="px-3 py-1 text-right tabular-nums" data-testid="invoice-adjustments">
@@ -236,7 +247,10 @@ export default async function InvoicePage({ params, searchParams }: { params: Pr
                 </tr>
               ) : null}
               <tr className="text-base">
-                <th scope="row" colSpan={4} className="px-3 pt-2 text-right font-bold">
+                <th scope="row" colSpan={2} className="px-3 pt-2 text-right font-bold sm:hidden">
+                  Total
+                </th>
+                <th scope="row" colSpan={4} className="hidden px-3 pt-2 text-right font-bold sm:table-cell">
                   Total
                 </th>
                 <td className="px-3 pt-2 text-right font-bold tabular-nums" data-testid="invoice-total">
