@@ -23,13 +23,15 @@ interface TierSpec {
   burstLimit: number;
   quotaPerDay?: number;
   priceCents: number;
+  /** Portal's overage price, whole cents per 1,000 requests over the quota (tag gatehouse:overage-cents-per-1k). */
+  overageCentsPer1k?: number;
   visibility: 'public' | 'approval';
   description: string;
 }
 
 const TIER_SPECS: Record<Tier, TierSpec> = {
-  basic: { rateLimit: 10, burstLimit: 20, quotaPerDay: 1000, priceCents: 0, visibility: 'public', description: 'Basic tier - 1000 requests/day' },
-  premium: { rateLimit: 100, burstLimit: 200, quotaPerDay: 10000, priceCents: 4900, visibility: 'public', description: 'Premium tier - 10000 requests/day' },
+  basic: { rateLimit: 10, burstLimit: 20, quotaPerDay: 1000, priceCents: 0, overageCentsPer1k: 50, visibility: 'public', description: 'Basic tier - 1000 requests/day' },
+  premium: { rateLimit: 100, burstLimit: 200, quotaPerDay: 10000, priceCents: 4900, overageCentsPer1k: 20, visibility: 'public', description: 'Premium tier - 10000 requests/day' },
   enterprise: { rateLimit: 1000, burstLimit: 2000, priceCents: 49900, visibility: 'approval', description: 'Enterprise tier - unlimited requests' },
 };
 
@@ -84,7 +86,11 @@ export function seedDemo(state: GatewayState, now: number): DemoInfo {
       apiStages: [{ apiId, stage: DEMO_STAGE, throttle: { '*/*': { ...throttle } } }],
       throttle,
       quota: spec.quotaPerDay === undefined ? undefined : { limit: spec.quotaPerDay, offset: 0, period: 'DAY' },
-      tags: { 'gatehouse:price-cents': String(spec.priceCents), 'gatehouse:visibility': spec.visibility },
+      tags: {
+        'gatehouse:price-cents': String(spec.priceCents),
+        'gatehouse:visibility': spec.visibility,
+        ...(spec.overageCentsPer1k === undefined ? {} : { 'gatehouse:overage-cents-per-1k': String(spec.overageCentsPer1k) }),
+      },
       keyIds: [],
     };
     data.usagePlans[id] = plan;

@@ -13,6 +13,7 @@ import {
   type VisibilityState,
 } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown, Check, ChevronLeft, ChevronRight, Columns3, Search } from "lucide-react";
+import Link from "next/link";
 import { DropdownMenu as Menu } from "radix-ui";
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
@@ -54,6 +55,11 @@ export interface DataTableProps<TData> {
   getRowId?: (row: TData, index: number) => string;
   /** Rows under the body (totals), in a <tfoot>. */
   footer?: ReactNode;
+  /**
+   * Sorting done by the server (large lists paged in the database): the rows arrive sorted by `column`, and each
+   * sortable header is a link to `href(columnId, direction)` (the URL holds the state) instead of sorting in place.
+   */
+  serverSort?: { column: string; dir: "asc" | "desc"; href: (column: string, dir: "asc" | "desc") => string };
   className?: string;
 }
 
@@ -62,8 +68,9 @@ export interface DataTableProps<TData> {
  * optional filter, column menu and pages, and a horizontal-scroll cue at narrow widths. Columns are defined in a client module
  * beside the page; the page passes plain rows.
  */
-export function DataTable<TData>({ columns, data, caption, empty, filter, columnToggle, pageSize, rowTestId, getRowId, footer, className }: DataTableProps<TData>) {
-  const [sorting, setSorting] = useState<SortingState>([]);
+export function DataTable<TData>({ columns, data, caption, empty, filter, columnToggle, pageSize, rowTestId, getRowId, footer, serverSort, className }: DataTableProps<TData>) {
+  const [clientSorting, setSorting] = useState<SortingState>([]);
+  const sorting: SortingState = serverSort ? [{ id: serverSort.column, desc: serverSort.dir === "desc" }] : clientSorting;
   const [globalFilter, setGlobalFilter] = useState("");
   const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({});
   // TanStack Table returns a new API object each render by design; the React Compiler just skips this component.
@@ -73,6 +80,7 @@ export function DataTable<TData>({ columns, data, caption, empty, filter, column
     columns,
     state: { sorting, globalFilter, columnVisibility },
     onSortingChange: setSorting,
+    manualSorting: Boolean(serverSort),
     onColumnVisibilityChange: setColumnVisibility,
     onGlobalFilterChange: setGlobalFilter,
     getRowId,
@@ -145,7 +153,22 @@ export function DataTable<TData>({ columns, data, caption, empty, filter, column
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
                       className={cn(meta?.align === "right" && "text-right", meta?.className)}
                     >
-                      {header.column.getCanSort() && !header.isPlaceholder ? (
+                      {serverSort && header.column.getCanSort() && !header.isPlaceholder ? (
+                        <Link
+                          href={serverSort.href(header.column.id, sorted === "desc" ? "asc" : sorted === "asc" ? "desc" : meta?.align === "right" ? "desc" : "asc")}
+                          scroll={false}
+                          className={cn("-mx-2 inline-flex items-center gap-1 rounded px-2 py-1 hover:bg-accent hover:text-accent-foreground", meta?.align === "right" && "flex-row-reverse")}
+                        >
+                          {label}
+                          {sorted === "asc" ? (
+                            <ArrowUp className="size-3.5" aria-hidden="true" />
+                          ) : sorted === "desc" ? (
+                            <ArrowDown className="size-3.5" aria-hidden="true" />
+                          ) : (
+                            <ArrowUpDown className="size-3.5 opacity-50" aria-hidden="true" />
+                          )}
+                        </Link>
+                      ) : header.column.getCanSort() && !header.isPlaceholder ? (
                         <button
                           type="button"
                           onClick={header.column.getToggleSortingHandler()}

@@ -25,6 +25,8 @@ export interface SeedPlan {
   planName: string;
   description: string;
   settings: TierSettings;
+  /** The overage price the seed tags the plan with (cents per 1,000 requests over the quota), if any. */
+  overageCentsPer1k?: number;
 }
 
 /**
@@ -36,11 +38,13 @@ export const SEED_PLANS: readonly SeedPlan[] = [
     planName: "basic",
     description: "Basic tier - 1000 requests/day",
     settings: { name: "Basic", tagline: null, rateLimit: 10, burstLimit: 20, quotaLimit: 1000, quotaPeriod: "DAY", monthlyPriceCents: 0, visibility: "PUBLIC", maxKeys: 5 },
+    overageCentsPer1k: 50,
   },
   {
     planName: "premium",
     description: "Premium tier - 10000 requests/day",
     settings: { name: "Premium", tagline: null, rateLimit: 100, burstLimit: 200, quotaLimit: 10000, quotaPeriod: "DAY", monthlyPriceCents: 4900, visibility: "PUBLIC", maxKeys: 5 },
+    overageCentsPer1k: 20,
   },
   {
     planName: "enterprise",
@@ -58,6 +62,13 @@ export function tagsFor(settings: TierSettings): Record<string, string> {
     "gatehouse:max-keys": String(settings.maxKeys),
   };
   if (settings.tagline) tags["gatehouse:tagline"] = settings.tagline;
+  return tags;
+}
+
+/** A seed plan's tags: its settings plus its overage price (lib/tiers/plan-to-tier.ts OVERAGE_TAG). */
+export function seedTags(seed: SeedPlan): Record<string, string> {
+  const tags = tagsFor(seed.settings);
+  if (seed.overageCentsPer1k !== undefined) tags["gatehouse:overage-cents-per-1k"] = String(seed.overageCentsPer1k);
   return tags;
 }
 

@@ -25,9 +25,18 @@ describe("planToTier", () => {
       quotaLimit: 10000,
       quotaPeriod: "DAY",
       monthlyPriceCents: 4900,
+      overageCentsPer1k: null,
       visibility: "PUBLIC",
       maxKeys: 5,
     });
+  });
+
+  it("takes the overage price in cents per 1,000 requests from gatehouse:overage-cents-per-1k, only for a plan with a quota", () => {
+    const tagged = { ...plan, tags: { ...plan.tags, "gatehouse:overage-cents-per-1k": "20" } };
+    expect(planToTier(tagged).overageCentsPer1k).toBe(20);
+    expect(planToTier({ ...tagged, quotaLimit: null, quotaPeriod: null }).overageCentsPer1k).toBeNull();
+    expect(planToTier({ ...plan, tags: { ...plan.tags, "gatehouse:overage-cents-per-1k": "-1" } }).overageCentsPer1k).toBeNull();
+    expect(planToTier({ ...plan, tags: { ...plan.tags, "gatehouse:overage-cents-per-1k": "abc" } }).overageCentsPer1k).toBeNull();
   });
 
   it("marks approval-only plans and ignores malformed tags", () => {

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { TierFields } from "@/lib/tiers/plan-to-tier";
 
 /** A tier as pages show it: the synced fields, without the usage plan id. */
-export type TierView = Omit<TierFields, "usagePlanId"> & { id: string };
+export type TierView = Omit<TierFields, "usagePlanId" | "overageCentsPer1k"> & { id: string };
 
 const select = {
   id: true,

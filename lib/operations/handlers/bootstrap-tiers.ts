@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { createUsagePlan, deleteUsagePlan } from "@/lib/aws/usage-plans";
 import { db } from "@/lib/db";
 import type { OperationHandler } from "@/lib/operations/handler";
-import { SEED_PLANS, tagsFor } from "@/lib/tiers/admin-plan";
+import { SEED_PLANS, seedTags } from "@/lib/tiers/admin-plan";
 import { syncTiers } from "@/lib/tiers/sync-tiers";
 
 export const bootstrapTiersInput = z.object({ apiId: z.string(), stage: z.string(), isTarget: z.boolean() });
@@ -34,7 +34,7 @@ export const bootstrapTiersHandler: OperationHandler = {
         rateLimit: seed.settings.rateLimit,
         burstLimit: seed.settings.burstLimit,
         quota: seed.settings.quotaLimit !== null && seed.settings.quotaPeriod ? { limit: seed.settings.quotaLimit, period: seed.settings.quotaPeriod } : null,
-        tags: tagsFor(seed.settings),
+        tags: seedTags(seed),
       });
       created[seed.planName] = plan.id;
       await ctx.save({ created });
