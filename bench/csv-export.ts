@@ -1,7 +1,7 @@
 /**
  * The billing CSV exports at scale (npm run bench:csv-export): seeds 10,000 customers × 31 days of stored usage
  * straight into the database (one key each, every 10th customer with a second, rotated-away key: ≈ 341,000
- * UsageDay rows), then streams the daily-usage export and the period-report export through the exports' own code
+ * UsageDay rows), then streams the daily-usage export and the period-report export (with its totals row) through the exports' own code
  * (lib/billing/*-export.ts: authorization, audit, keyset batches, csv-stringify, the pull stream the route handler
  * returns), read to the end as a client would. Prints rows, bytes, time and memory (RSS and JS heap: at the start,
  * the peak while streaming, and at 25/50/75/100% of the rows) to show memory stays flat while the file grows.
@@ -27,13 +27,14 @@ async function seed(databaseUrl: string) {
   if (tiers.length === 0) throw new Error('no tiers');
   const tierIds = tiers.map((t) => t.id);
   const planIds = tiers.map((t) => t.usagePlanId);
-  // Names and companies include commas, quotes and formula-looking text, as real user input can.
+  // Customers since January (the database records each one's tier span from createdAt), so all are billed in the
+  // range. Names and companies include commas, quotes and formula-looking text, as real user input can.
   await client.query(
     `INSERT INTO "Customer"(id, name, company, status, "tierId", "createdAt", "updatedAt")
      SELECT 'bench-c' || i,
             CASE WHEN i % 97 = 0 THEN '=HYPERLINK("http://evil.example","c' || i || '")' ELSE 'Customer ' || lpad(i::text, 5, '0') END,
             CASE WHEN i % 3 = 0 THEN NULL ELSE 'Company ' || i || ', "Ltd"' END,
-            'ACTIVE'::"CustomerStatus", ($2::text[])[1 + i % array_length($2::text[], 1)], now(), now()
+            'ACTIVE'::"CustomerStatus", ($2::text[])[1 + i % array_length($2::text[], 1)], '2026-01-01'::timestamp, now()
      FROM generate_series(0, $1::int - 1) AS i`,
     [CUSTOMERS, tierIds],
   );
@@ -132,6 +133,7 @@ async function measuringProcess() {
   if (!staff.ok) throw new Error(staff.error.message);
   const actor = { userId: staff.data.id, email: 'billing@bench.local', name: 'Bench billing', role: 'BILLING' as const, customerId: null };
   const { exportDailyUsageCsv } = await import('../lib/billing/daily-usage-export');
+  const { exportReportCsv } = await import('../lib/billing/report-export');
   const { db } = await import('../lib/db');
   await db.customer.count(); // connections and modules loaded before the first measurement
   const results = [];
@@ -144,6 +146,18 @@ async function measuringProcess() {
         return result.data.stream;
       },
       expectedDailyRows,
+      slowMs,
+    ),
+  );
+  results.push(
+    await measure(
+      'period report',
+      async () => {
+        const result = await exportReportCsv(actor, { range: { from: FROM, to: TO }, filters: {}, totals: true });
+        if (!result.ok) throw new Error(result.error.message);
+        return result.data.stream;
+      },
+      CUSTOMERS + 1, // one row per customer and the totals row
       slowMs,
     ),
   );
