@@ -4,6 +4,7 @@ import { APIGatewayClient, GetApiKeysCommand, GetUsagePlansCommand } from "@aws-
 import { parse } from "csv-parse/sync";
 import { expect, test, type Download, type Page } from "@playwright/test";
 import { storageState, uniqueEmail } from "../support/accounts";
+import { shootPage } from "../support/shots";
 import { signUp } from "../support/sign-up";
 
 // Billing staff download the period report and daily usage as CSV from the report page and the drill-down. A fresh
@@ -106,4 +107,16 @@ test("billing staff download the period report and daily usage as spreadsheet-sa
     expect(refused.headers()["content-type"]).toContain("text/plain");
   }
   await customerContext.close();
+});
+
+test("export buttons screenshots (light and dark, wide and phone)", async ({ browser }) => {
+  test.skip(!process.env.SHOTS_DIR, "screenshots only when SHOTS_DIR is set");
+  test.setTimeout(120_000);
+  await shootPage(browser, storageState("billing"), "/billing", "billing-export-report");
+  const context = await browser.newContext({ storageState: storageState("billing") });
+  const page = await context.newPage();
+  await page.goto("/billing?sort=name&dir=asc");
+  const first = await page.locator('a[href^="/billing/report/"]').first().getAttribute("href");
+  await context.close();
+  if (first) await shootPage(browser, storageState("billing"), first, "billing-export-drilldown");
 });
