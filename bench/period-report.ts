@@ -5,7 +5,7 @@
  * sorted by amount with the totals of the whole set and the near/over-quota lists — and a few other views (sorted by
  * name, filtered to over-quota, a search, a late page). Prints server time p50/p95 per view. Server time is the
  * report's data work in the server process (one SQL statement plus the page's tier spans and forecasts), not HTML.
- * Flags: --customers N (10000) --rounds N (10).
+ * Flags: --customers N (10000) --rounds N (10) --explain (also print the statement's EXPLAIN ANALYZE).
  */
 import pg from 'pg';
 import { runNode, tsxCli } from '../scripts/lib/processes';
@@ -86,7 +86,19 @@ async function main() {
       `[bench] ${CUSTOMERS.toLocaleString('en-US')} customers, ${seeded.keys.toLocaleString('en-US')} keys, ${seeded.usageDays.toLocaleString('en-US')} usage days (${MONTH}) seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
     );
 
-    const { periodReport } = await import('../lib/billing/period-report');
+    const { periodReport, reportSql } = await import('../lib/billing/period-report');
+    if (process.argv.includes('--explain')) {
+      const { Prisma } = await import('../lib/generated/prisma');
+      const sql = reportSql({ from: `${MONTH}-01`, to: `${MONTH}-31` }, {}, Prisma.sql`ORDER BY r.amount_cents DESC NULLS LAST, r."id"`, Prisma.sql`LIMIT 50`, Prisma.sql`'[]'::json AS near, '[]'::json AS over`);
+      const client = new pg.Client({ connectionString: stack.databaseUrl });
+      await client.connect();
+      await client.query('BEGIN');
+      await client.query(`SET LOCAL work_mem = '64MB'`);
+      const plan = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF) ${sql.text}`, sql.values);
+      await client.query('COMMIT');
+      console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
+      await client.end();
+    }
     const billing = { userId: 'bench-billing', email: 'billing@bench.local', name: 'Bench', role: 'BILLING' as const, customerId: null, authenticatedAt: new Date() };
     const now = new Date(`${MONTH}-20T12:00:00Z`); // inside the month: the watch lists get forecasts
     const views: [string, Record<string, string>][] = [

@@ -55,7 +55,7 @@ export default async function BillingReportPage({ searchParams }: { searchParams
         actions={parsed.success && can(actor, "billing.export") ? <ExportLinks params={params} /> : null}
       />
       <RangePicker
-        month={parsed.success && parsed.data.month ? parsed.data.month : !params.from ? range.from.slice(0, 7) : ""}
+        month={parsed.success ? (parsed.data.from ? "" : range.from.slice(0, 7)) : (params.month ?? "")}
         from={params.from ?? (parsed.success ? range.from : "")}
         to={params.to ?? (parsed.success ? range.to : "")}
         errors={errors}

@@ -17,12 +17,13 @@ function shiftMonth(month: string, by: number): string {
 export function RangePicker({ month, from, to, errors, keep }: { month: string; from: string; to: string; errors: Record<string, string>; keep: string }) {
   const keepParams = [...new URLSearchParams(keep).entries()];
   const monthHref = (m: string) => `/billing?${new URLSearchParams([["month", m], ...keepParams]).toString()}`;
+  const canStep = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
   const hidden = keepParams.map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />);
   return (
     <div className="grid gap-4 rounded-lg border bg-card p-4 shadow-sm lg:grid-cols-2" data-testid="range-picker">
       <form action="/billing" aria-label="Choose a month" className="flex flex-wrap items-end gap-2">
         {hidden}
-        {month ? (
+        {canStep ? (
           <Link href={monthHref(shiftMonth(month, -1))} className={buttonClass("outline", "h-10 px-3")} aria-label={`Previous month, ${formatMonth(shiftMonth(month, -1))}`}>
             <ChevronLeft aria-hidden="true" />
           </Link>
@@ -30,7 +31,7 @@ export function RangePicker({ month, from, to, errors, keep }: { month: string; 
         <div className="min-w-0 flex-1 sm:flex-none">
           <Field label="Month" name="month" type="month" defaultValue={month} min="2000-01" max="2100-12" errors={errors.month ? [errors.month] : undefined} required />
         </div>
-        {month ? (
+        {canStep ? (
           <Link href={monthHref(shiftMonth(month, 1))} className={buttonClass("outline", "h-10 px-3")} aria-label={`Next month, ${formatMonth(shiftMonth(month, 1))}`}>
             <ChevronRight aria-hidden="true" />
           </Link>
