@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BENCHES = ['gateway-throughput.ts', 'get-usage.ts', 'dashboard.ts', 'signup-burst.ts', 'admin-overview.ts', 'period-report.ts'];
+const BENCHES = ['gateway-throughput.ts', 'get-usage.ts', 'dashboard.ts', 'signup-burst.ts', 'admin-overview.ts', 'period-report.ts', 'csv-export.ts'];
 
 function run(file: string): Promise<number> {
   return new Promise((resolve) => {

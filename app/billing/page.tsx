@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { ChevronLeft, ChevronRight, Search } from "lucide-react";
+import { ChevronLeft, ChevronRight, Download, Search } from "lucide-react";
 import { ClosedPeriodNotice } from "./_components/closed-period-notice";
 import { QuotaWatchList } from "./_components/quota-watch-list";
 import { RangePicker } from "./_components/range-picker";
@@ -21,6 +21,7 @@ import { tierRevenue } from "@/lib/billing/queries";
 import { formatAmount, formatDayRange } from "@/lib/format/billing";
 import { formatCount } from "@/lib/format/usage";
 import type { Actor } from "@/lib/policy/actor";
+import { can } from "@/lib/policy/authorize";
 
 export const metadata = { title: "Period report" };
 export const dynamic = "force-dynamic";
@@ -52,6 +53,7 @@ export default async function BillingReportPage({ searchParams }: { searchParams
       <PageHeader
         title="Period report"
         description={parsed.success ? `Usage and amounts for ${formatDayRange(range.from, range.to)} (UTC days). Amounts are tier prices prorated by days plus overage.` : "Choose a valid period."}
+        actions={parsed.success && can(actor, "billing.export") ? <ExportLinks params={params} /> : null}
       />
       <RangePicker
         month={parsed.success ? (parsed.data.from ? "" : range.from.slice(0, 7)) : (params.month ?? "")}
@@ -70,6 +72,22 @@ export default async function BillingReportPage({ searchParams }: { searchParams
         </Alert>
       )}
     </>
+  );
+}
+
+/** CSV downloads of what the page shows: the report (range and filters) and the range's daily usage. */
+function ExportLinks({ params }: { params: Params }) {
+  const range = queryOf({ month: params.month, from: params.from, to: params.to });
+  const report = queryOf(params, ["page", "pageSize", "sort", "dir"]);
+  return (
+    <div className="flex flex-wrap gap-2">
+      <a href={`/billing/export/report.csv${report ? `?${report}` : ""}`} className={buttonClass("outline")} download>
+        <Download aria-hidden="true" /> Export report (CSV)
+      </a>
+      <a href={`/billing/export/daily-usage.csv${range ? `?${range}` : ""}`} className={buttonClass("outline")} download>
+        <Download aria-hidden="true" /> Export daily usage (CSV)
+      </a>
+    </div>
   );
 }
 

@@ -126,7 +126,7 @@ test("audit log: filters, bad filters, pages, and a CSV export that neutralises 
   const lines = (await download.text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
   expect(lines[0]).toBe("time_utc,action,outcome,actor_email,actor_role,actor_id,target_type,target_id,customer_id,meta,entry_id");
   expect(lines).toHaveLength(2);
-  expect(lines[1]).toContain(`,'${email},`);
+  expect(lines[1]).toContain(`,"'${email}",`); // text cells are quoted, the formula neutralised
   const [downloaded] = await Promise.all([page.waitForEvent("download"), exportLink.click()]);
   expect(downloaded.suggestedFilename()).toMatch(/^audit-log-.*\.csv$/);
 

@@ -227,6 +227,8 @@ const pages: { path: string; expect: Record<Who, string> }[] = [
 /** Route handlers (downloads): anonymous 401, other roles 403, never a redirect or a body for them. */
 const routes: { path: string; expect: Record<Who, string> }[] = [
   { path: "/admin/audit/export", expect: { anonymous: "401", "customer A": "403", "customer B": "403", billing: "403", admin: "200" } },
+  { path: "/billing/export/report.csv", expect: { anonymous: "401", "customer A": "403", "customer B": "403", billing: "200", admin: "200" } },
+  { path: "/billing/export/daily-usage.csv", expect: { anonymous: "401", "customer A": "403", "customer B": "403", billing: "200", admin: "200" } },
 ];
 
 let pageOfA: Page;

@@ -56,14 +56,14 @@ describe("daily-usage CSV export", () => {
     expect(bytes.toString("utf8").split("\r\n")[0]).toBe("\ufeffdate,customer_id,customer,company,customer_status,key_name,key_id,key_last_four,usage_plan_id,tier,requests");
     const otherTier = tiers.find((t) => t.usagePlanId === otherPlan)?.name ?? "";
     const base = { customer_id: customerId, customer: `'${HOSTILE_NAME}`, company: `'${HOSTILE_COMPANY}`, customer_status: "active" };
-    // Key order: "@second key" sorts before "Default key" (by code point), then day, then plan.
+    // Keys oldest first, then day, then plan.
     expect(records).toEqual([
-      { date: "2031-03-02", ...base, key_name: "'@second key", key_id: second.id, key_last_four: "'-9z9", usage_plan_id: tier.usagePlanId, tier: tier.name, requests: "7" },
       { date: "2031-03-01", ...base, key_name: "Default key", key_id: first.id, key_last_four: "a1b2", usage_plan_id: tier.usagePlanId, tier: tier.name, requests: "120" },
       ...[
         { date: "2031-03-02", ...base, key_name: "Default key", key_id: first.id, key_last_four: "a1b2", usage_plan_id: tier.usagePlanId, tier: tier.name, requests: "80" },
         { date: "2031-03-02", ...base, key_name: "Default key", key_id: first.id, key_last_four: "a1b2", usage_plan_id: otherPlan, tier: otherTier, requests: "5" },
       ].sort((a, b) => (a.usage_plan_id < b.usage_plan_id ? -1 : 1)),
+      { date: "2031-03-02", ...base, key_name: "'@second key", key_id: second.id, key_last_four: "'-9z9", usage_plan_id: tier.usagePlanId, tier: tier.name, requests: "7" },
     ]);
     // Requests are written as bare numbers (no apostrophe, no quotes): a spreadsheet sums them.
     expect(bytes.toString("utf8")).toMatch(/,"[^"]*",120\r\n/);

@@ -4,10 +4,10 @@ import { exportFileName, type DailyUsageExportParams } from "@/lib/billing/expor
 import type { CsvColumn } from "@/lib/csv/spreadsheet-safe";
 import { csvStream, type CsvRecord } from "@/lib/csv/stream";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma";
 import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
 import { fail, ok, type Result } from "@/lib/result";
-import { dayStart, utcDay } from "@/lib/usage/utc-days";
 
 // Daily usage as CSV: one row per customer × key × usage plan × day from the stored UsageDay rows (a key moved
 // between plans on a day has a row for each plan, as UsageDay counts it). Every customer with usage in the range is
@@ -30,70 +30,72 @@ export const DAILY_USAGE_CSV_COLUMNS = [
 
 export type DailyUsageCsvKey = (typeof DAILY_USAGE_CSV_COLUMNS)[number]["key"];
 
-/** Customers per database batch: each batch is one customer page and one usage query (≈ customers × keys × days rows). */
+/** Customers per database batch (one query each, ≈ customers × keys × days rows). */
 export const DAILY_USAGE_BATCH_CUSTOMERS = 200;
 
-/**
- * The rows, batch by batch: a keyset page of customers (by name, then id, over the customers that have usage in the
- * range), then their keys' UsageDay rows in the range in one query. Memory holds one batch, whatever the number of
- * customers; each query reads only its own page (indexes: Customer name, ApiKey (customerId), UsageDay's key).
- */
-export async function* dailyUsageRecords(params: DailyUsageExportParams, batchCustomers = DAILY_USAGE_BATCH_CUSTOMERS): AsyncGenerator<CsvRecord<DailyUsageCsvKey>[]> {
-  const date = { gte: dayStart(params.from), lte: dayStart(params.to) };
-  const tierByPlan = new Map((await db.tier.findMany({ select: { usagePlanId: true, name: true } })).map((t) => [t.usagePlanId, t.name]));
-  let after: { name: string; id: string } | null = null;
-  for (;;) {
-    const customers: { id: string; name: string; company: string | null; status: string }[] = await db.customer.findMany({
-      where: {
-        ...(params.customerId ? { id: params.customerId } : {}),
-        apiKeys: { some: { usageDays: { some: { date } } } },
-        ...(after ? { OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] } : {}),
-      },
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      take: batchCustomers,
-      select: { id: true, name: true, company: true, status: true },
-    });
-    if (customers.length === 0) return;
-    const byId = new Map(customers.map((c, index) => [c.id, { ...c, index }]));
-    const days = await db.usageDay.findMany({
-      where: { date, apiKey: { customerId: { in: customers.map((c) => c.id) } } },
-      select: { date: true, usagePlanId: true, used: true, apiKey: { select: { id: true, customerId: true, name: true, lastFour: true } } },
-    });
-    // The database's order would need a sort over a join; the page is small, so sort it here: customer (page order),
-    // key name, key id, day, plan.
-    days.sort(
-      (a, b) =>
-        (byId.get(a.apiKey.customerId)?.index ?? 0) - (byId.get(b.apiKey.customerId)?.index ?? 0) ||
-        compareText(a.apiKey.name, b.apiKey.name) ||
-        compareText(a.apiKey.id, b.apiKey.id) ||
-        a.date.getTime() - b.date.getTime() ||
-        compareText(a.usagePlanId, b.usagePlanId),
-    );
-    yield days.map((d) => {
-      const customer = byId.get(d.apiKey.customerId);
-      return {
-        date: utcDay(d.date),
-        customerId: d.apiKey.customerId,
-        customer: customer?.name ?? "",
-        company: customer?.company ?? "",
-        customerStatus: customer?.status.toLowerCase() ?? "",
-        keyName: d.apiKey.name,
-        keyId: d.apiKey.id,
-        keyLastFour: d.apiKey.lastFour ?? "",
-        usagePlanId: d.usagePlanId,
-        tier: tierByPlan.get(d.usagePlanId) ?? "",
-        requests: d.used,
-      };
-    });
-    if (customers.length < batchCustomers) return;
-    const last = customers[customers.length - 1];
-    if (!last) return;
-    after = { name: last.name, id: last.id };
-  }
+interface DailyUsageRow {
+  customerId: string;
+  customer: string;
+  company: string | null;
+  status: string;
+  keyId: string;
+  keyName: string;
+  lastFour: string | null;
+  day: string;
+  usagePlanId: string;
+  used: number;
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/**
+ * The rows, batch by batch, one query per batch: a keyset page of customers (by name, then id, over the customers
+ * with usage in the range), joined to their keys' UsageDay rows in the range, in file order (customer, then key
+ * oldest first, day, plan). Memory holds one batch whatever the number of customers, and each query reads only its
+ * own page (indexes: Customer name, ApiKey customerId, UsageDay's key).
+ */
+export async function* dailyUsageRecords(params: DailyUsageExportParams, batchCustomers = DAILY_USAGE_BATCH_CUSTOMERS): AsyncGenerator<CsvRecord<DailyUsageCsvKey>[]> {
+  const tierByPlan = new Map((await db.tier.findMany({ select: { usagePlanId: true, name: true } })).map((t) => [t.usagePlanId, t.name]));
+  const inRange = Prisma.sql`u."date" >= ${params.from}::date AND u."date" <= ${params.to}::date`;
+  let after: { name: string; id: string } | null = null;
+  for (;;) {
+    const rows: DailyUsageRow[] = await db.$queryRaw<DailyUsageRow[]>(Prisma.sql`
+      WITH page AS (
+        SELECT c."id", c."name", c."company", c."status"::text AS "status"
+        FROM "Customer" c
+        WHERE ${after ? Prisma.sql`(c."name", c."id") > (${after.name}, ${after.id})` : Prisma.sql`TRUE`}
+          AND ${params.customerId ? Prisma.sql`c."id" = ${params.customerId}` : Prisma.sql`TRUE`}
+          AND EXISTS (SELECT 1 FROM "ApiKey" k JOIN "UsageDay" u ON u."apiKeyId" = k."id" WHERE k."customerId" = c."id" AND ${inRange})
+        ORDER BY c."name", c."id"
+        LIMIT ${batchCustomers}
+      )
+      SELECT p."id" AS "customerId", p."name" AS "customer", p."company", p."status",
+             k."id" AS "keyId", k."name" AS "keyName", k."lastFour",
+             to_char(u."date", 'YYYY-MM-DD') AS "day", u."usagePlanId", u."used"
+      FROM page p
+      JOIN "ApiKey" k ON k."customerId" = p."id"
+      JOIN "UsageDay" u ON u."apiKeyId" = k."id"
+      WHERE ${inRange}
+      ORDER BY p."name", p."id", k."createdAt", k."id", u."date", u."usagePlanId"`);
+    if (rows.length === 0) return;
+    yield rows.map((r) => ({
+      date: r.day,
+      customerId: r.customerId,
+      customer: r.customer,
+      company: r.company ?? "",
+      customerStatus: r.status.toLowerCase(),
+      keyName: r.keyName,
+      keyId: r.keyId,
+      keyLastFour: r.lastFour ?? "",
+      usagePlanId: r.usagePlanId,
+      tier: tierByPlan.get(r.usagePlanId) ?? "",
+      requests: r.used,
+    }));
+    // Every customer of the page has rows (EXISTS above): fewer customers than asked means this was the last page.
+    let customers = 0;
+    for (let i = 0; i < rows.length; i++) if (i === 0 || rows[i]?.customerId !== rows[i - 1]?.customerId) customers++;
+    const last = rows[rows.length - 1];
+    if (customers < batchCustomers || !last) return;
+    after = { name: last.customer, id: last.customerId };
+  }
 }
 
 export interface CsvDownload {

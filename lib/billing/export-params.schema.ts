@@ -1,73 +1,76 @@
 // The parameters of the billing CSV downloads (/billing/export/*.csv), read from the URL and validated before any
-// database work. Pure (no server imports): the billing pages build their export links from the same names.
+// database work. The range and the report's filters are the period report's own URL state (period-report.schema.ts:
+// a month, or from/to, at most a year; default the current calendar month), so a page's export link downloads
+// exactly what the page shows. Pure (no server imports).
 import { z } from "zod";
-import { daySchema, parseFilters, type ParsedFilters, type SearchParams } from "@/lib/audit/filter-schema";
-import { addDays, utcDay } from "@/lib/usage/utc-days";
+import type { DayRange } from "@/lib/billing/amounts";
+import { rangeOf, reportQuerySchema, type QuotaFilter, type ReportStatus } from "@/lib/billing/period-report.schema";
 
-/** The longest range one export covers: a year of days (a leap year included). */
-export const MAX_EXPORT_DAYS = 366;
+type SearchParams = Record<string, string | string[] | undefined>;
 
-/** The calendar month (UTC) `now` falls in, as inclusive days: the report's default period. */
-export function calendarMonthOf(now: Date): { from: string; to: string } {
-  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
-  return { from: utcDay(first), to: addDays(utcDay(next), -1) };
-}
+export type ParsedExportParams<T> = { ok: true; params: T } | { ok: false; fieldErrors: Record<string, string[]> };
 
-/** Days from `from` to `to`, both included. */
-export function daysInRange(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
-}
-
-/** from/to as YYYY-MM-DD, both or neither (neither: the current calendar month), in order, at most a year apart. */
-export const exportRangeSchema = z
-  .object({ from: daySchema, to: daySchema })
-  .superRefine((value, ctx) => {
-    if ((value.from === "") !== (value.to === "")) {
-      ctx.addIssue({ code: "custom", path: [value.from ? "to" : "from"], message: "Give both a start and an end date, or neither for this month." });
-      return;
-    }
-    if (value.from && value.to && value.from > value.to) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: "The end date is before the start date." });
-      return;
-    }
-    if (value.from && value.to && daysInRange(value.from, value.to) > MAX_EXPORT_DAYS) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: `An export covers at most ${MAX_EXPORT_DAYS} days: choose a shorter range.` });
-    }
-  });
-
-/** A customer id as the portal makes them (cuid) or the benchmark's ids; "" for every customer. */
-export const customerIdSchema = z
+/** A customer id as the portal makes them (cuid), or another plain id; absent or "" for every customer. */
+const customerIdSchema = z
   .string()
   .trim()
   .max(64, "That is not a customer id.")
-  .regex(/^[A-Za-z0-9_-]*$/, "That is not a customer id.");
+  .regex(/^[A-Za-z0-9_-]*$/, "That is not a customer id.")
+  .optional();
 
-export const dailyUsageExportSchema = z.intersection(exportRangeSchema, z.object({ customerId: customerIdSchema }));
-
-export interface ExportRange {
-  from: string;
-  to: string;
-}
-
-export interface DailyUsageExportParams extends ExportRange {
+export interface DailyUsageExportParams extends DayRange {
   /** null: every customer. */
   customerId: string | null;
 }
 
-/** The range with its default applied (the current calendar month when neither end was given). */
-export function resolveRange(range: { from: string; to: string }, now: Date): ExportRange {
-  return range.from && range.to ? { from: range.from, to: range.to } : calendarMonthOf(now);
+export interface ReportExportParams {
+  range: DayRange;
+  filters: { tierId?: string; status?: ReportStatus; search?: string; quota?: QuotaFilter };
+  /** Add a last row with the totals of the exported rows (totals=1). */
+  totals: boolean;
 }
 
-export function parseDailyUsageExportParams(params: SearchParams, now: Date = new Date()): ParsedFilters<DailyUsageExportParams> {
-  const parsed = parseFilters(dailyUsageExportSchema, params, ["from", "to", "customerId"]);
-  if (!parsed.ok) return parsed;
-  return { ...parsed, filters: { ...resolveRange(parsed.filters, now), customerId: parsed.filters.customerId || null } };
+function firstValues(params: SearchParams): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+}
+
+function issuesByField(issues: readonly z.core.$ZodIssue[], into: Record<string, string[]> = {}): Record<string, string[]> {
+  for (const issue of issues) (into[String(issue.path[0] ?? "range")] ??= []).push(issue.message);
+  return into;
+}
+
+/** The report's URL state (range and filters), validated by the report's own schema. */
+function reportQuery(params: SearchParams) {
+  return reportQuerySchema.safeParse(firstValues(params));
+}
+
+export function parseDailyUsageExportParams(params: SearchParams, now: Date = new Date()): ParsedExportParams<DailyUsageExportParams> {
+  const query = reportQuery(params);
+  const customer = customerIdSchema.safeParse(firstValues(params).customerId);
+  if (!query.success || !customer.success) {
+    const fieldErrors = query.success ? {} : issuesByField(query.error.issues);
+    if (!customer.success) fieldErrors.customerId = customer.error.issues.map((i) => i.message);
+    return { ok: false, fieldErrors };
+  }
+  return { ok: true, params: { ...rangeOf(query.data, now), customerId: customer.data || null } };
+}
+
+export function parseReportExportParams(params: SearchParams, now: Date = new Date()): ParsedExportParams<ReportExportParams> {
+  const query = reportQuery(params);
+  if (!query.success) return { ok: false, fieldErrors: issuesByField(query.error.issues) };
+  const q = query.data;
+  return {
+    ok: true,
+    params: {
+      range: rangeOf(q, now),
+      filters: { tierId: q.tier, status: q.status, search: q.q, quota: q.quota },
+      totals: firstValues(params).totals === "1",
+    },
+  };
 }
 
 /** The download's file name: what it is and the range it covers (only safe characters: ids are [A-Za-z0-9_-]). */
-export function exportFileName(kind: "billing-report" | "daily-usage", range: ExportRange, customerId?: string | null): string {
+export function exportFileName(kind: "billing-report" | "daily-usage", range: DayRange, customerId?: string | null): string {
   return `${kind}${customerId ? `-${customerId}` : ""}-${range.from}-to-${range.to}.csv`;
 }
 
@@ -75,4 +78,9 @@ export function exportFileName(kind: "billing-report" | "daily-usage", range: Ex
 export function describeParamErrors(fieldErrors: Record<string, string[]>): string {
   const lines = Object.entries(fieldErrors).map(([field, messages]) => `${field}: ${messages.join(" ")}`);
   return `The export's parameters are not valid.\n${lines.join("\n")}`;
+}
+
+/** The query string of an export link for the given page state (empty values dropped). */
+export function exportQuery(params: Record<string, string | null | undefined>): string {
+  return new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "")).toString();
 }

@@ -120,6 +120,8 @@ export interface ReportParams {
   watchLists?: boolean;
   /** Fill each row's spans (default true). */
   spans?: boolean;
+  /** Only these customers (the CSV export reads the report a keyset page of customers at a time); default all. */
+  customerIds?: readonly string[];
   now?: Date;
 }
 
@@ -181,7 +183,10 @@ interface RawResult {
  * day arithmetic per span and month, and the pooled quota counts run over the days with usage only (the only days
  * a count changes). The one day-by-day sum is the usage itself, grouped per customer and day in the database.
  */
-function reportCte(range: DayRange): Prisma.Sql {
+function reportCte(range: DayRange, customerIds?: readonly string[]): Prisma.Sql {
+  // Only these customers (the CSV export's keyset pages), else everyone.
+  const onlySpans = customerIds ? Prisma.sql`AND s."customerId" = ANY(${[...customerIds]}::text[])` : Prisma.empty;
+  const onlyUsage = customerIds ? Prisma.sql`AND k."customerId" = ANY(${[...customerIds]}::text[])` : Prisma.empty;
   const d0 = range.from;
   const d1 = range.to;
   const l0 = lookbackStart(range.from);
@@ -191,7 +196,7 @@ function reportCte(range: DayRange): Prisma.Sql {
       LEAST((COALESCE(s."to", 'infinity'::timestamp) - interval '1 millisecond')::date,
             (lead(s."from") OVER (PARTITION BY s."customerId" ORDER BY s."from", s."id"))::date - 1) AS last_day
     FROM "CustomerTierSpan" s
-    WHERE s."from" < (${d1}::date + 1) AND (s."to" IS NULL OR s."to" > ${l0}::date)
+    WHERE s."from" < (${d1}::date + 1) AND (s."to" IS NULL OR s."to" > ${l0}::date) ${onlySpans}
   ),
   sp AS (
     SELECT cid, "tierId", GREATEST(first_day, ${l0}::date) AS first_day, LEAST(last_day, ${d1}::date) AS last_day
@@ -204,7 +209,7 @@ function reportCte(range: DayRange): Prisma.Sql {
   usage AS (
     SELECT k."customerId" AS cid, u."date" AS day, SUM(u."used")::bigint AS used
     FROM "UsageDay" u JOIN "ApiKey" k ON k."id" = u."apiKeyId"
-    WHERE u."date" >= ${l0}::date AND u."date" <= ${d1}::date
+    WHERE u."date" >= ${l0}::date AND u."date" <= ${d1}::date ${onlyUsage}
     GROUP BY 1, 2
   ),
   -- One pass over the customer-days with usage: the day's tier and quota, and the pooled count in its quota period
@@ -325,7 +330,7 @@ export async function queryPeriodReport(params: ReportParams): Promise<PeriodRep
   const [raw] = await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
-      return tx.$queryRaw<[RawResult]>(reportSql(range, filters, order, page, watchSql));
+      return tx.$queryRaw<[RawResult]>(reportSql(range, filters, order, page, watchSql, params.customerIds));
     },
     { timeout: 300_000, maxWait: 30_000 },
   );
@@ -354,9 +359,9 @@ export async function queryPeriodReport(params: ReportParams): Promise<PeriodRep
 }
 
 /** The report's one statement (exported for the benchmark's EXPLAIN). */
-export function reportSql(range: DayRange, filters: ReportFilters, order: Prisma.Sql, page: Prisma.Sql, watchSql: Prisma.Sql): Prisma.Sql {
+export function reportSql(range: DayRange, filters: ReportFilters, order: Prisma.Sql, page: Prisma.Sql, watchSql: Prisma.Sql, customerIds?: readonly string[]): Prisma.Sql {
   return Prisma.sql`
-    WITH ${reportCte(range)},
+    WITH ${reportCte(range, customerIds)},
     filtered AS (SELECT * FROM report r WHERE ${filterSql(filters)})
     SELECT
       (SELECT json_build_object(

@@ -16,7 +16,7 @@ export async function GET(request: Request) {
   if (!allowed.ok) return plainTextResponse(httpStatus[allowed.error.code], allowed.error.message);
   const parsed = parseDailyUsageExportParams(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.ok) return plainTextResponse(400, describeParamErrors(parsed.fieldErrors));
-  const result = await exportDailyUsageCsv(actor, parsed.filters);
+  const result = await exportDailyUsageCsv(actor, parsed.params);
   if (!result.ok) return plainTextResponse(httpStatus[result.error.code], result.error.message);
   return csvDownloadResponse(result.data.stream, result.data.fileName);
 }

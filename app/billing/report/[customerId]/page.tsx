@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ChevronLeft, FileText } from "lucide-react";
+import { ChevronLeft, Download, FileText } from "lucide-react";
 import { AmountTable, DaysTable, KeysTable, SpansTable } from "./_components/detail-tables";
 import { LazyPeriodChart } from "./_components/lazy-period-chart";
 import { Figure } from "../../_components/figure";
@@ -14,6 +14,7 @@ import { customerPeriod } from "@/lib/billing/period-report";
 import { formatAmount, formatDayRange, formatOveragePrice, formatShare } from "@/lib/format/billing";
 import { formatQuota } from "@/lib/format/tier";
 import { formatCount } from "@/lib/format/usage";
+import { can } from "@/lib/policy/authorize";
 import { idSchema } from "@/lib/validation/id";
 
 export const metadata = { title: "Customer period" };
@@ -73,9 +74,16 @@ export default async function CustomerPeriodPage({
           </span>
         }
         actions={
-          <Link href={`/billing/report/${encodeURIComponent(p.customer.id)}/invoice?${new URLSearchParams({ from: p.range.from, to: p.range.to }).toString()}`} className={buttonClass("outline")}>
-            <FileText aria-hidden="true" /> Invoice preview
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            <Link href={`/billing/report/${encodeURIComponent(p.customer.id)}/invoice?${new URLSearchParams({ from: p.range.from, to: p.range.to }).toString()}`} className={buttonClass("outline")}>
+              <FileText aria-hidden="true" /> Invoice preview
+            </Link>
+            {can(actor, "billing.export") ? (
+              <a href={`/billing/export/daily-usage.csv?${new URLSearchParams({ from: p.range.from, to: p.range.to, customerId: p.customer.id }).toString()}`} className={buttonClass("outline")} download>
+                <Download aria-hidden="true" /> Export daily usage (CSV)
+              </a>
+            ) : null}
+          </div>
         }
       />
 
