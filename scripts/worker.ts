@@ -9,6 +9,7 @@ import { describeError } from "@/lib/operations/errors";
 import { reconcile } from "@/lib/operations/reconcile";
 import { runDueOperations } from "@/lib/operations/run";
 import { refreshStaleUsage } from "@/lib/usage/sync-usage";
+import { usageHistoryLoop } from "@/lib/usage-history/daily-snapshot";
 
 const RECONCILE_EVERY_MS = Number(process.env.GATEHOUSE_RECONCILE_INTERVAL_MS ?? 10 * 60_000);
 const stop = new AbortController();
@@ -53,5 +54,7 @@ await Promise.all([
   operations(),
   periodic("usage refresh", 60_000, () => refreshStaleUsage({ olderThanMs: 15 * 60_000, limit: 50 })),
   periodic("reconcile", RECONCILE_EVERY_MS, reconcile),
+  // Usage history: queues and runs the daily GetUsage snapshot (at start too, if today's is missing).
+  usageHistoryLoop({ everyMs: 5 * 60_000, stopping: () => stopping, sleep }),
 ]);
 process.exit(0);

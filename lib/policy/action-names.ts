@@ -41,6 +41,9 @@ export const POLICY_ACTIONS = [
   "tier.request.list",
   "tier.request.decide",
   "billing.read",
+  // Billing console: usage history snapshots (/billing/usage-history).
+  "usage_history.read",
+  "usage_history.snapshot",
   "user.end_sessions",
   // Records: the durable operations queue and the audit log (admin console).
   "operation.list",

@@ -41,6 +41,8 @@ export const permissions = {
   "tier.request.list": ["ADMIN"],
   "tier.request.decide": ["ADMIN"],
   "billing.read": ["BILLING", "ADMIN"],
+  "usage_history.read": ["BILLING", "ADMIN"],
+  "usage_history.snapshot": ["BILLING", "ADMIN"],
   "user.end_sessions": ["ADMIN"],
   // Records: the durable operations queue and the audit log (admin console).
   "operation.list": ["ADMIN"],
