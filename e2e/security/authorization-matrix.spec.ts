@@ -155,6 +155,13 @@ const rows: Row[] = [
     args: () => [{ form: { restApiId: "", stage: "prod", enabled: "false" } }],
     expect: { ...adminOnly, admin: "invalid" },
   },
+  // Billing console: a reversed range, refused by validation after the policy (a valid call would start a snapshot).
+  {
+    name: "startSnapshotAction",
+    page: "/billing/usage-history",
+    args: () => [{ form: { from: "2026-01-02", to: "2026-01-01" } }],
+    expect: { anonymous: "unauthenticated", "customer A": "forbidden", "customer B": "forbidden", billing: "invalid", admin: "invalid" },
+  },
   {
     name: "signUpAction",
     page: "/sign-up",
@@ -206,6 +213,7 @@ const pages: { path: string; expect: Record<Who, string> }[] = [
     expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "403", admin: "200" } as Record<Who, string>,
   })),
   { path: "/billing", expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "200", admin: "200" } },
+  { path: "/billing/usage-history", expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "200", admin: "200" } },
 ];
 
 /** Route handlers (downloads): anonymous 401, other roles 403, never a redirect or a body for them. */

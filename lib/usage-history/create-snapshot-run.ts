@@ -22,11 +22,13 @@ export interface NewSnapshotRun {
   to: string;
   scheduledDay?: string;
   createdBy?: { userId: string; email: string } | null;
+  /** Only these plans (benchmarks and tests of one plan); default: every plan (plansToSnapshot). */
+  planIds?: string[];
 }
 
 /** Queues a snapshot run (status QUEUED, claimable at once). For callers that have validated the range. */
 export async function createSnapshotRun(run: NewSnapshotRun, tx: Prisma.TransactionClient = db) {
-  const planIds = await plansToSnapshot(tx);
+  const planIds = run.planIds ?? (await plansToSnapshot(tx));
   return tx.usageSnapshotRun.create({
     data: {
       trigger: run.trigger,
