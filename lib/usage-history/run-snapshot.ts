@@ -8,7 +8,7 @@ import { addDays, dayStart, utcDay } from "@/lib/usage/utc-days";
 import { chunkEnd } from "@/lib/usage-history/snapshot-range";
 import { claimSnapshotRun, LEASE_MS, LeaseLostError, leaseOwner, releaseLease, renewLease } from "@/lib/usage-history/snapshot-lease";
 
-/** Rows per INSERT: 6 parameters a row keeps a statement far below PostgreSQL's 65,535 parameters. */
+/** Rows per INSERT (each statement has six array parameters, whatever its size; this bounds one statement's work). */
 export const ROWS_PER_STATEMENT = 5_000;
 /** Consecutive throttled/failed GetUsage calls before the run pauses (lease released for a while, cursor kept). */
 const MAX_CONSECUTIVE_RETRIES = 8;
@@ -59,6 +59,7 @@ export async function runClaimedSnapshot(runId: string, opts: RunOptions & { own
   const planHasQuota = new Map(tiers.map((t) => [t.usagePlanId, t.quotaLimit !== null]));
   const cursor: Cursor = { planIndex: run.planIndex, chunkStart: run.chunkStart ? utcDay(run.chunkStart) : from, position: run.position ?? undefined };
 
+  let prefetched: { key: string; page: Promise<UsagePage> } | null = null;
   let pagesThisClaim = 0;
   let consecutiveFailures = 0;
   let retriedBefore = (run.lastError ?? "").startsWith("Retrying after");
@@ -68,7 +69,11 @@ export async function runClaimedSnapshot(runId: string, opts: RunOptions & { own
     const endDate = chunkEnd(cursor.chunkStart, to);
     let page: UsagePage;
     try {
-      page = await getUsagePage(planId, { startDate: cursor.chunkStart, endDate, position: cursor.position });
+      // The next page is read while the previous one is stored (prefetched below), one call at a time.
+      const key = cursorKey(cursor);
+      const pending = prefetched?.key === key ? prefetched.page : fetchPage(run.planIds, cursor, to);
+      prefetched = null;
+      page = await pending;
     } catch (error) {
       const message = describe(error);
       if (error instanceof Error && error.name === "NotFoundException") {
@@ -121,6 +126,11 @@ export async function runClaimedSnapshot(runId: string, opts: RunOptions & { own
       next = nextPlan(cursor, from);
       plansDone = 1;
     }
+    if (next.planIndex < run.planIds.length && (opts.stopAfterPages === undefined || pagesThisClaim + 1 < opts.stopAfterPages)) {
+      const page = fetchPage(run.planIds, next, to);
+      page.catch(() => undefined); // handled when awaited; unawaited if this claim ends first
+      prefetched = { key: cursorKey(next), page };
+    }
     try {
       await advance(runId, owner, leaseMs, next, { getUsageCalls: 1, pages: 1, rowsStored: rows.length, keysSkipped: skipped, plansDone }, rows, clearNote ? null : undefined);
     } catch (error) {
@@ -134,6 +144,12 @@ export async function runClaimedSnapshot(runId: string, opts: RunOptions & { own
   await finish(runId, owner, "SUCCEEDED", null, {});
   return "succeeded";
 }
+
+function fetchPage(planIds: string[], cursor: Cursor, to: string): Promise<UsagePage> {
+  return getUsagePage(planIds[cursor.planIndex] ?? "", { startDate: cursor.chunkStart, endDate: chunkEnd(cursor.chunkStart, to), position: cursor.position });
+}
+
+const cursorKey = (c: Cursor) => `${c.planIndex}|${c.chunkStart}|${c.position ?? ""}`;
 
 function nextPlan(cursor: Cursor, from: string): Cursor {
   return { planIndex: cursor.planIndex + 1, chunkStart: from, position: undefined };
