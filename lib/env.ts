@@ -87,6 +87,11 @@ const serverSchema = z.object({
   // Used by the sign-in throttle.
   GATEHOUSE_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
 
+  // Usage history (lib/usage-history/): how many days back GetUsage is trusted to still have figures. The first
+  // scheduled snapshot backfills this many days, and a manual snapshot may start no earlier; older stored days are
+  // kept as they are and never overwritten from AWS.
+  GATEHOUSE_USAGE_HISTORY_LOOKBACK_DAYS: z.coerce.number().int().min(2).max(3650).default(90),
+
   // Optional OIDC providers: each switches on when all of its variables are set.
   COGNITO_CLIENT_ID: optional,
   COGNITO_CLIENT_SECRET: optional,

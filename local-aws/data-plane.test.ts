@@ -282,6 +282,19 @@ describe('data plane (frozen clock)', () => {
     expect((await rejectionOf(t.client.send(new GetUsageCommand({ usagePlanId: planId, startDate: '2026-03-02', endDate: '2026-03-01' })))).name).toBe('BadRequestException');
     expect((await rejectionOf(t.client.send(new GetUsageCommand({ usagePlanId: 'nope00', startDate: '2026-03-01', endDate: '2026-03-01' })))).name).toBe('NotFoundException');
   });
+
+  it('answers GetUsage for at most 90 days per request, like AWS, and a BadRequestException beyond', async () => {
+    const planId = t.aws.demo.usagePlans.basic;
+    const ninety = await t.client.send(new GetUsageCommand({ usagePlanId: planId, startDate: '2026-01-01', endDate: '2026-03-31', limit: 1 }));
+    expect(ninety.startDate).toBe('2026-01-01');
+    for (const days of Object.values(ninety.items ?? {})) expect(days).toHaveLength(90);
+    const tooLong = await rejectionOf(t.client.send(new GetUsageCommand({ usagePlanId: planId, startDate: '2026-01-01', endDate: '2026-04-01' })));
+    expect(tooLong.name).toBe('BadRequestException');
+    expect(tooLong.message).toContain('90 days');
+    expect((tooLong as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode).toBe(400);
+    const year = await rejectionOf(t.client.send(new GetUsageCommand({ usagePlanId: planId, startDate: '2025-01-01', endDate: '2025-12-31' })));
+    expect(year.name).toBe('BadRequestException');
+  });
 });
 
 describe('GetUsage pagination over keys', () => {

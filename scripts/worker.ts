@@ -11,6 +11,7 @@ import { runDueOperations } from "@/lib/operations/run";
 import { evaluateQuotaAlerts } from "@/lib/quota-alerts/evaluate";
 import { refreshStaleUsage } from "@/lib/usage/sync-usage";
 import { rebalanceSweep } from "@/lib/quota/rebalance";
+import { usageHistoryLoop } from "@/lib/usage-history/daily-snapshot";
 
 const RECONCILE_EVERY_MS = Number(process.env.GATEHOUSE_RECONCILE_INTERVAL_MS ?? 10 * 60_000);
 const REBALANCE_EVERY_MS = Number(process.env.GATEHOUSE_REBALANCE_INTERVAL_MS ?? 10_000); // pooled quota sweep (lib/quota)
@@ -61,5 +62,7 @@ await Promise.all([
     return run.recorded || run.emailed || run.failed ? run : null;
   }),
   periodic("quota rebalance", REBALANCE_EVERY_MS, () => rebalanceSweep().then((s) => (s.updateUsageCalls || s.plansFailed.length ? s : undefined))),
+  // Usage history: queues and runs the daily GetUsage snapshot (at start too, if today's is missing).
+  usageHistoryLoop({ everyMs: 5 * 60_000, stopping: () => stopping, sleep }),
 ]);
 process.exit(0);

@@ -163,6 +163,13 @@ const rows: Row[] = [
     args: () => [{ form: { month: "2999-01" } }],
     expect: { anonymous: "unauthenticated", "customer A": "forbidden", "customer B": "forbidden", billing: "invalid", admin: "invalid" },
   },
+  // Billing console: a reversed range, refused by validation after the policy (a valid call would start a snapshot).
+  {
+    name: "startSnapshotAction",
+    page: "/billing/usage-history",
+    args: () => [{ form: { from: "2026-01-02", to: "2026-01-01" } }],
+    expect: { anonymous: "unauthenticated", "customer A": "forbidden", "customer B": "forbidden", billing: "invalid", admin: "invalid" },
+  },
   {
     name: "signUpAction",
     page: "/sign-up",
@@ -222,6 +229,7 @@ const pages: { path: string; expect: Record<Who, string> }[] = [
     path,
     expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "200", admin: "200" } as Record<Who, string>,
   })),
+  { path: "/billing/usage-history", expect: { anonymous: "sign-in", "customer A": "403", "customer B": "403", billing: "200", admin: "200" } },
 ];
 
 /** Route handlers (downloads): anonymous 401, other roles 403, never a redirect or a body for them. */

@@ -47,6 +47,9 @@ export const POLICY_ACTIONS = [
   "billing.period.close",
   /** CSV downloads of the period report and of daily usage (/billing/export/*.csv). */
   "billing.export",
+  // Billing console: usage history snapshots (/billing/usage-history).
+  "usage_history.read",
+  "usage_history.snapshot",
   "user.end_sessions",
   // Records: the durable operations queue and the audit log (admin console).
   "operation.list",

@@ -47,6 +47,8 @@ export const permissions = {
   "billing.period.list": ["BILLING", "ADMIN"],
   "billing.period.close": ["BILLING", "ADMIN"],
   "billing.export": ["BILLING", "ADMIN"],
+  "usage_history.read": ["BILLING", "ADMIN"],
+  "usage_history.snapshot": ["BILLING", "ADMIN"],
   "user.end_sessions": ["ADMIN"],
   // Records: the durable operations queue and the audit log (admin console).
   "operation.list": ["ADMIN"],

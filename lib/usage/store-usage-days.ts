@@ -15,16 +15,22 @@ export interface UsageDayRow {
   remaining: number | null;
 }
 
-/** One INSERT … ON CONFLICT for all the rows (callers batch: a statement takes at most 65,535 parameters). */
+/**
+ * One INSERT … ON CONFLICT for all the rows. The rows travel as one array per column (unnest), so a statement has
+ * six parameters however many rows it writes: far below PostgreSQL's 65,535, and much cheaper to send and plan than
+ * a VALUES list. The rows must not repeat a (key, plan, day).
+ */
 export function upsertUsageDays(rows: readonly UsageDayRow[], fetchedAt: Date): Prisma.Sql {
-  const fetched = fetchedAt.toISOString();
-  const values = rows.map(
-    (r) =>
-      Prisma.sql`(${r.apiKeyId}, ${r.date}::date, ${r.usagePlanId}, ${r.used}::int, ${r.remaining}::int, ${fetched}::timestamptz AT TIME ZONE 'UTC')`,
-  );
   return Prisma.sql`
     INSERT INTO "UsageDay" ("apiKeyId", "date", "usagePlanId", "used", "remaining", "fetchedAt")
-    VALUES ${Prisma.join(values)}
+    SELECT r."apiKeyId", r."date", r."usagePlanId", r."used", r."remaining", ${fetchedAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'
+    FROM unnest(
+      ${rows.map((r) => r.apiKeyId)}::text[],
+      ${rows.map((r) => r.date)}::date[],
+      ${rows.map((r) => r.usagePlanId)}::text[],
+      ${rows.map((r) => r.used)}::int[],
+      ${rows.map((r) => r.remaining)}::int[]
+    ) AS r("apiKeyId", "date", "usagePlanId", "used", "remaining")
     ON CONFLICT ("apiKeyId", "usagePlanId", "date") DO UPDATE SET
       "used" = EXCLUDED."used",
       "remaining" = EXCLUDED."remaining",

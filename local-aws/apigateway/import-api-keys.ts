@@ -149,12 +149,16 @@ export const importApiKeys: OperationHandler = (ctx) => {
   }
   if (failOnWarnings && warnings.length > 0) throw badRequest(`Importing the API keys failed: ${warnings.join('; ')}`);
 
-  // Everything is checked: apply. Later rows with the same value overwrite earlier ones (same key).
+  // Everything is checked: apply. Later rows with the same value overwrite earlier ones (same key). Linear in the
+  // rows: keys made by this import are found by value here, plan memberships are sets, the index is rebuilt once.
   const ids: string[] = [];
+  const seenIds = new Set<string>();
+  const madeHere = new Map<string, ApiKeyRecord>();
+  const members = new Map<UsagePlanRecord, Set<string>>();
   const now = ctx.now();
   let created = 0;
   for (const row of rows) {
-    let key: ApiKeyRecord | undefined = ctx.state.keyByValue(row.value);
+    let key: ApiKeyRecord | undefined = madeHere.get(row.value) ?? ctx.state.keyByValue(row.value);
     if (!key) {
       if (created >= room) {
         warnings.push(`Line ${row.line}: Cannot exceed the limit of ${ctx.limits.maxApiKeys} API keys per account`);
@@ -164,15 +168,26 @@ export const importApiKeys: OperationHandler = (ctx) => {
       while (ctx.state.data.apiKeys[id]) id = newApiKeyId();
       key = { id, seq: ctx.state.nextSeq(), value: row.value, name: row.name, enabled: row.enabled, createdDate: now, lastUpdatedDate: now, stageKeys: [], tags: {} };
       ctx.state.data.apiKeys[id] = key;
+      madeHere.set(row.value, key);
       created++;
     }
     key.name = row.name;
     key.description = row.description;
     key.enabled = row.enabled;
     key.lastUpdatedDate = now;
-    for (const plan of row.plans) if (!plan.keyIds.includes(key.id)) plan.keyIds.push(key.id);
-    ctx.state.changed(); // reindexes values, so a later row with the same value finds this key
-    if (!ids.includes(key.id)) ids.push(key.id);
+    for (const plan of row.plans) {
+      let set = members.get(plan);
+      if (!set) members.set(plan, (set = new Set(plan.keyIds)));
+      if (!set.has(key.id)) {
+        set.add(key.id);
+        plan.keyIds.push(key.id);
+      }
+    }
+    if (!seenIds.has(key.id)) {
+      seenIds.add(key.id);
+      ids.push(key.id);
+    }
   }
+  ctx.state.changed(); // reindexes values and plan memberships
   return { status: 201, json: { ids, warnings } };
 };

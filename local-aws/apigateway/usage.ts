@@ -7,8 +7,12 @@ import { bySeq, paginate } from './pagination';
 import { requireUsagePlan } from './usage-plans';
 import { patchNumber, readPatchOperations, unsupportedPatch } from './validate';
 
-/** Longest date range one GetUsage call may span (an emulator guard, not an AWS number). */
-const MAX_RANGE_DAYS = 366;
+/**
+ * Longest date range one GetUsage call may span: AWS answers at most 90 days (startDate..endDate) per request with a
+ * BadRequestException. Counted inclusively here (the stricter reading), so a client that passes here passes in AWS.
+ * The wording of AWS's message is not verified; the code and status are what clients act on.
+ */
+export const MAX_RANGE_DAYS = 90;
 
 export const getUsage: OperationHandler = (ctx) => {
   const plan = requireUsagePlan(ctx, ctx.params.usagePlanId);
@@ -21,7 +25,7 @@ export const getUsage: OperationHandler = (ctx) => {
   if (start === undefined) throw badRequest(`Invalid start date: ${startText}`);
   if (end === undefined) throw badRequest(`Invalid end date: ${endText}`);
   if (start > end) throw badRequest('The start date must not be after the end date');
-  if (end - start + 1 > MAX_RANGE_DAYS) throw badRequest(`The date range must not exceed ${MAX_RANGE_DAYS} days`);
+  if (end - start + 1 > MAX_RANGE_DAYS) throw badRequest(`The usage data date range cannot be greater than ${MAX_RANGE_DAYS} days: ${startText} to ${endText} is ${end - start + 1} days`);
   const keyId = ctx.query.get('keyId');
   const keys = plan.keyIds
     .filter((id) => !keyId || id === keyId)
