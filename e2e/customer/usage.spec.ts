@@ -92,9 +92,9 @@ test("usage follows real requests: today's count, the 30-day chart, 80% and 100%
   expect(backfill.ok()).toBe(true);
 
   await refreshNow(page);
-  const warning = page.getByRole("status").filter({ hasText: "has used 85% of its daily quota" });
-  await expect(warning).toContainText("Key “usage e2e” has used 85% of its daily quota");
-  await expect(warning).toContainText(/850 of 1,000 requests; \d+ left/);
+  // The account's banner (pooled over all keys), on this page as on every dashboard page.
+  const warning = page.getByRole("status").filter({ hasText: "You have used 85% of your daily quota" });
+  await expect(warning).toContainText("Your account has made 850 of 1,000 requests this period, across all of its keys.");
   await expect(page.getByTestId("usage-pooled-quota")).toContainText("850 of 1,000 requests used this period across all your keys");
   await expect(page.getByRole("progressbar", { name: "Quota used by key usage e2e" }).first()).toHaveAttribute("aria-valuenow", "85");
   await expect(page.getByTestId("usage-today")).toHaveText("850");
@@ -128,9 +128,9 @@ test("usage follows real requests: today's count, the 30-day chart, 80% and 100%
   expect(refused.status()).toBe(429);
   expect(await refused.json()).toEqual({ message: "Limit Exceeded" });
   await refreshNow(page);
-  const error = page.getByRole("alert").filter({ hasText: "has used its whole daily quota" });
-  await expect(error).toContainText("Key “usage e2e” has used its whole daily quota");
-  await expect(error).toContainText('HTTP 429 and {"message":"Limit Exceeded"} until the quota resets at 00:00 UTC tomorrow');
+  const error = page.getByRole("alert").filter({ hasText: "Your daily quota is used up" });
+  await expect(error).toContainText("requests are refused until 00:00 UTC tomorrow");
+  await expect(error).toContainText("Every call gets HTTP 429 until the quota resets.");
   await expect(error.getByRole("link", { name: "Move to a tier with a higher quota" })).toHaveAttribute("href", "/dashboard/tier");
   await expect(page.getByTestId("usage-remaining")).toHaveText("0");
   await screenshot(page, "usage/usage-100-wide", { fullPage: true });
@@ -177,7 +177,7 @@ test("an Enterprise customer (no quota) sees usage and throttle without quota ba
   await expect(page.getByText("The Enterprise tier has no quota: only the throttle limits apply.")).toBeVisible();
   await expect(page.getByTestId("usage-throttle")).toHaveText("1,000 req/s");
   await expect(page.getByRole("progressbar")).toHaveCount(0);
-  await expect(page.getByTestId("quota-banners")).toHaveCount(0);
+  await expect(page.getByTestId("quota-alert-banner")).toHaveCount(0);
   await expect(page.getByTestId("usage-forecast")).toHaveCount(0);
   await showChart(page);
   await page.setViewportSize({ width: 1280, height: 900 });

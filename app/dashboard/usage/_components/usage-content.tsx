@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { QuotaBanners } from "./quota-banners";
 import { KeyUsageTable } from "./key-usage-table";
 import { Panel } from "./panel";
 import { RefreshControl } from "./refresh-control";
@@ -15,7 +14,8 @@ import { getUsageOverview } from "@/lib/usage/queries";
  * The figures, read from the database only (rendering never calls AWS or writes). The background worker keeps the
  * cache within 15 minutes; when it is older than 5 minutes (or was never filled) the refresh control asks for fresh
  * figures through the refresh action once the page is shown. If AWS fails, the cached figures stay with a warning.
- * Everything but the chart is server-rendered; the chart loads lazily, after the page is usable.
+ * Everything but the chart is server-rendered; the chart loads lazily, after the page is usable. The quota banners are
+ * the account's (pooled, every dashboard page: app/dashboard/_components/quota-alert-banner.tsx), not per key.
  */
 export async function UsageContent({ actor }: { actor: Actor }) {
   const result = await getUsageOverview(actor);
@@ -29,8 +29,6 @@ export async function UsageContent({ actor }: { actor: Actor }) {
   return (
     <div className="space-y-6">
       <RefreshControl key={syncedIso ?? "never"} syncedAt={syncedIso} renderedAt={now.toISOString()} />
-
-      <QuotaBanners keys={keys} now={now} single={live.length === 1} />
 
       {keys.length === 0 ? (
         <section className="rounded-lg border border-border bg-card p-5 text-card-foreground shadow-sm">
@@ -46,7 +44,7 @@ export async function UsageContent({ actor }: { actor: Actor }) {
         <>
           <TierMoveNote overview={overview} />
           <SummaryCards overview={overview} />
-          {/* A used-up quota is explained by its banner above; the sentence is for what is still ahead. */}
+          {/* A used-up quota is explained by the banner at the top; the sentence is for what is still ahead. */}
           {overview.forecast && overview.forecast.forecast.kind !== "exhausted" ? (
             <p className="text-sm text-foreground" data-testid="usage-forecast">
               {forecastSentence(overview.forecast.forecast, now, live.length > 1 ? overview.forecast.keyName : undefined)}
