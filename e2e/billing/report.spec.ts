@@ -111,16 +111,20 @@ test("billing staff open the report, change the month, sort, filter and open a c
   await expect(page.getByTestId("amount-total")).toHaveText("$0.10");
   await page.getByText("Show the days as a table").click();
   await expect(page.getByTestId("day-row").filter({ hasText: "1,200 of 1,000" })).toHaveCount(1);
-  await page.getByTestId("period-chart-placeholder").scrollIntoViewIfNeeded();
+  // The chart loads lazily once near the viewport (it may already have drawn).
+  const placeholder = page.getByTestId("period-chart-placeholder");
+  if ((await placeholder.count()) > 0) await placeholder.scrollIntoViewIfNeeded().catch(() => undefined);
   await expect(page.getByTestId("period-chart")).toBeVisible();
   const invoice = await page.getByRole("link", { name: "Invoice preview" }).getAttribute("href");
   expect(invoice).toMatch(new RegExp(`^/billing/report/[^/?]+/invoice\\?from=${thisMonth}-01&to=${thisMonth}-\\d\\d$`));
 
-  // Change the month: the month before has none of today's customers; a chosen month reads by its name.
+  // Change the month: the month before has none of today's new customers; a chosen month reads by its name.
   await page.getByRole("link", { name: "Period report" }).first().click();
   await page.getByRole("link", { name: /^Previous month/ }).click();
   await expect(page).not.toHaveURL(new RegExp(`month=${thisMonth}`));
-  await expect(page.getByText("No customer held a tier or used the API in this period.")).toBeVisible();
+  const previous = new Date(Date.UTC(Number(thisMonth.slice(0, 4)), Number(thisMonth.slice(5, 7)) - 2, 1));
+  await expect(page.getByText(`Usage and amounts for ${previous.toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" })}`)).toBeVisible();
+  await expect(page.getByTestId("report-row").filter({ hasText: name })).toHaveCount(0); // signed up this month
   await page.getByLabel("Month", { exact: true }).fill("2025-03");
   await page.getByRole("button", { name: "Show month" }).click();
   await expect(page.getByText("Usage and amounts for March 2025")).toBeVisible();
@@ -161,7 +165,8 @@ test("period report screenshots (light and dark, wide and phone)", async ({ brow
   await shootPage(browser, storageState("billing"), "/billing", "billing-report");
   const context = await browser.newContext({ storageState: storageState("billing") });
   const page = await context.newPage();
-  await page.goto(`/billing?${new URLSearchParams({ q: name })}`);
+  // A demo customer (a failed test restarts the worker, so this test cannot count on the first test's customer).
+  await page.goto(`/billing?${new URLSearchParams({ q: "Tony Stark" })}`);
   const href = (await page.getByTestId("report-row").first().getByRole("link").first().getAttribute("href")) ?? "/billing";
   await context.close();
   await shootPage(browser, storageState("billing"), href, "billing-report-customer");

@@ -271,7 +271,7 @@ function reportCte(range: DayRange, customerIds?: readonly string[]): Prisma.Sql
     FROM sp_in JOIN "Tier" tr ON tr."id" = sp_in."tierId"
     GROUP BY sp_in.cid
   ),
-  ids AS (SELECT cid FROM span_agg UNION SELECT cid FROM use_agg),
+  ids AS (SELECT cid FROM span_agg UNION SELECT cid FROM use_agg WHERE requests > 0),
   report AS (
     SELECT c."id", c."name", c."company", c."status"::text AS status, sa.last_tier AS tier_id, tr."name" AS tier_name,
       CASE WHEN tr."quotaPeriod" IS NOT NULL THEN tr."quotaLimit" END AS quota,
