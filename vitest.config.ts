@@ -24,6 +24,7 @@ export default defineConfig({
           name: "integration",
           include: ["lib/**/*.int.test.ts"],
           globalSetup: ["test/integration-setup.ts"],
+          setupFiles: ["test/integration-file-setup.ts"],
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
