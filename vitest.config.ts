@@ -24,7 +24,6 @@ export default defineConfig({
           name: "integration",
           include: ["lib/**/*.int.test.ts"],
           globalSetup: ["test/integration-setup.ts"],
-          setupFiles: ["test/integration-file-setup.ts"],
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,

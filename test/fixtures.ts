@@ -27,3 +27,15 @@ export async function newStaff(role: "ADMIN" | "BILLING"): Promise<Actor> {
   if (!result.ok) throw new Error(result.error.message);
   return { userId: result.data.id, email, name: role, role, customerId: null, authenticatedAt: new Date() };
 }
+
+/**
+ * The integration test files share one database, one file after another. A file whose tests run "the due
+ * operations" calls this first, so it does not also run what an earlier file left queued (a test that ended while
+ * AWS was faulted): its time and outcome must not depend on which files ran before it.
+ */
+export async function parkLeftoverOperations(): Promise<void> {
+  await db.operation.updateMany({
+    where: { status: { in: ["QUEUED", "RUNNING"] } },
+    data: { status: "FAILED", lastError: "left behind by an earlier test file", finishedAt: new Date(), lockedUntil: null },
+  });
+}

@@ -24,8 +24,8 @@ test.describe("as billing staff", () => {
 
   test("sees billing and the customers read-only, but not admin or the customer dashboard", async ({ page }) => {
     await page.goto("/billing");
-    await expect(page.getByRole("heading", { name: "Billing" })).toBeVisible();
-    await expect(page.getByRole("row", { name: /Premium/ })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Period report", level: 1 })).toBeVisible();
+    await expect(page.getByRole("row", { name: /Premium/ }).first()).toBeVisible();
     await page.goto("/admin/customers");
     await expect(page).toHaveURL(/\/billing\/customers$/);
     await expect(page.getByTestId("customer-row").first()).toBeVisible();

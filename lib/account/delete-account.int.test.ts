@@ -5,7 +5,7 @@ import { signInWithPassword } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db";
 import { createKey } from "@/lib/keys/create-key";
 import { drainOperations } from "@/lib/operations/run";
-import { ensureTiers, newCustomer, newStaff } from "@/test/fixtures";
+import { ensureTiers, newCustomer, newStaff, parkLeftoverOperations } from "@/test/fixtures";
 
 // newCustomer() signs up with the password "a-long-password".
 const PASSWORD = "a-long-password";
@@ -39,6 +39,8 @@ async function setFaults(rules: object[]) {
 }
 
 describe("deleting one's own account", () => {
+  beforeAll(parkLeftoverOperations);
+
   beforeAll(async () => {
     await ensureTiers();
   });

@@ -1,12 +1,12 @@
 import { APIGatewayClient, GetUsagePlanCommand, GetUsagePlansCommand, UpdateUsagePlanCommand } from "@aws-sdk/client-api-gateway";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { runDueOperations, drainOperations } from "@/lib/operations/run";
 import { targetApi } from "@/lib/gateway/target-api";
 import { bootstrapTiers, createTier, retireTier, updateTier } from "@/lib/tiers/admin-changes";
 import { listAdminTiers } from "@/lib/tiers/admin-queries";
 import { syncTiers } from "@/lib/tiers/sync-tiers";
-import { ensureTiers, newCustomer, newStaff } from "@/test/fixtures";
+import { ensureTiers, newCustomer, newStaff, parkLeftoverOperations } from "@/test/fixtures";
 
 const aws = new APIGatewayClient({ maxAttempts: 1 });
 const plansOf = async (awsKeyId: string) => ((await aws.send(new GetUsagePlansCommand({ keyId: awsKeyId }))).items ?? []).map((p) => p.id);
@@ -53,6 +53,8 @@ afterAll(async () => {
 });
 
 describe("tier administration", () => {
+  beforeAll(parkLeftoverOperations);
+
   it("creates a tier as a usage plan on the portal's stage, with the portal's settings in its tags", async () => {
     const { admin, tier } = await newTier(`Startup ${Date.now()}`);
     const plan = await aws.send(new GetUsagePlanCommand({ usagePlanId: tier.usagePlanId }));
