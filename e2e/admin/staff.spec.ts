@@ -53,7 +53,7 @@ test("an admin invites billing staff, who sets a password from the e-mail; role 
   await inviteePage.getByLabel("New password", { exact: true }).fill("Ledger-Quartz-7731-Orbit");
   await inviteePage.getByLabel("Repeat the new password").fill("Ledger-Quartz-7731-Orbit");
   await inviteePage.getByRole("button", { name: "Set new password" }).click();
-  await expect(inviteePage.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(inviteePage.locator("#main").getByRole("link", { name: "Sign in" })).toBeVisible();
   await inviteePage.goto("/sign-in");
   await inviteePage.getByLabel("E-mail").fill(email);
   await inviteePage.getByLabel("Password", { exact: true }).fill("Ledger-Quartz-7731-Orbit");

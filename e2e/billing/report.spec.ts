@@ -113,7 +113,7 @@ test("billing staff open the report, change the month, sort, filter and open a c
   await expect(page.getByTestId("day-row").filter({ hasText: "1,200 of 1,000" })).toHaveCount(1);
   // The chart loads lazily once near the viewport (it may already have drawn).
   const placeholder = page.getByTestId("period-chart-placeholder");
-  if ((await placeholder.count()) > 0) await placeholder.scrollIntoViewIfNeeded().catch(() => undefined);
+  if ((await placeholder.count()) > 0) await placeholder.scrollIntoViewIfNeeded({ timeout: 5_000 }).catch(() => undefined);
   await expect(page.getByTestId("period-chart")).toBeVisible();
   const invoice = await page.getByRole("link", { name: "Invoice preview" }).getAttribute("href");
   expect(invoice).toMatch(new RegExp(`^/billing/report/[^/?]+/invoice\\?from=${thisMonth}-01&to=${thisMonth}-\\d\\d$`));

@@ -17,7 +17,7 @@ function awsAt(origin: string) {
 /** The chart loads lazily, once its place is near the viewport: scroll to it and wait for recharts to draw it. */
 async function showChart(page: Page) {
   const placeholder = page.getByTestId("usage-chart-placeholder");
-  if ((await placeholder.count()) > 0) await placeholder.scrollIntoViewIfNeeded().catch(() => undefined);
+  if ((await placeholder.count()) > 0) await placeholder.scrollIntoViewIfNeeded({ timeout: 5_000 }).catch(() => undefined);
   await expect(page.getByRole("application", { name: "Requests per day, last 30 days" })).toBeVisible();
 }
 
