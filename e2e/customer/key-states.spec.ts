@@ -30,6 +30,15 @@ async function exhaustQuota(origin: string, value: string) {
   const plans = await aws.send(new GetUsagePlansCommand({ keyId: awsKeyId }));
   const usagePlanId = plans.items?.[0]?.id ?? "";
   expect(awsKeyId && usagePlanId).toBeTruthy();
+  // The quota is the customer's, pooled over its keys: a key whose share alone is spent gets more from the pool. So
+  // the key uses the whole quota (local AWS's usage backfill sets today's count), and AWS has nothing left for it.
+  const today = new Date().toISOString().slice(0, 10);
+  const backfill = await fetch(`${origin}/_localaws/usage/backfill`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ usagePlanId, keyId: awsKeyId, days: [{ date: today, used: 1000 }] }),
+  });
+  expect(backfill.ok).toBe(true);
   await aws.send(new UpdateUsageCommand({ usagePlanId, keyId: awsKeyId, patchOperations: [{ op: "replace", path: "/remaining", value: "0" }] }));
 }
 
@@ -94,7 +103,7 @@ test("each key row says its state: active, disabled, rotating, quota reached (wi
   const warning = keyRow(page, "alpha").getByTestId("quota-warning");
   await expect(warning).toContainText("This key has used its whole daily quota (1,000 requests): every call with it gets HTTP 429 until the quota resets at 00:00 UTC tomorrow.");
   await expect(warning.getByRole("link", { name: "Move to a tier with a higher quota" })).toHaveAttribute("href", "/dashboard/tier");
-  await expect(keyRow(page, "alpha").getByTestId("key-usage")).toContainText("1 request today · 100% of daily quota · Last used today");
+  await expect(keyRow(page, "alpha").getByTestId("key-usage")).toContainText("1,000 requests today · 100% of daily quota · Last used today");
   await expect(keyRow(page, "bravo").getByTestId("key-usage")).toContainText("0 requests today · 0% of daily quota · Not used yet");
   await expect(keyState(page, "Default key")).toHaveText("Active");
   await expect(keyState(page, "bravo")).toHaveText("Disabled");
