@@ -8,7 +8,7 @@ import { drainOperations } from "@/lib/operations/run";
 import { pooledQuota } from "@/lib/quota/pooled-usage";
 import { rebalanceSweep } from "@/lib/quota/rebalance";
 import { utcDay } from "@/lib/usage/utc-days";
-import { ensureTiers, newCustomer, newStaff } from "@/test/fixtures";
+import { ensureTiers, newCustomer, newStaff, parkLeftoverOperations } from "@/test/fixtures";
 
 // The pooled quota with real gateway traffic through local AWS's data plane: keys created, rotated, moved and revoked
 // through the portal's own operations, GetUsage/UpdateUsage on local AWS's usage plans, a real database. No mocks.
@@ -75,6 +75,8 @@ async function sendUntilRefused(value: string, max: number): Promise<{ admitted:
 }
 
 describe("pooled quota: one quota per customer across its keys, enforced on AWS's usage plans", () => {
+  beforeAll(parkLeftoverOperations);
+
   beforeAll(async () => {
     await ensureTiers();
   });
