@@ -13,7 +13,7 @@ import { db } from "@/lib/db";
 import { createKey } from "@/lib/keys/create-key";
 import { reconcile } from "@/lib/operations/reconcile";
 import { drainOperations } from "@/lib/operations/run";
-import { ensureTiers, newCustomer } from "@/test/fixtures";
+import { ensureTiers, newCustomer, parkLeftoverOperations } from "@/test/fixtures";
 
 const aws = new APIGatewayClient({ maxAttempts: 1 });
 const exists = (id: string) => aws.send(new GetApiKeyCommand({ apiKey: id })).then(() => true, () => false);
@@ -26,6 +26,11 @@ async function liveKey(customer: Awaited<ReturnType<typeof newCustomer>>, name: 
 
 describe("reconcile repairs drift between the database and AWS", () => {
   it("deletes orphans, marks vanished keys, fixes enabled flags and plan membership, fails stale intents", async () => {
+    // The files before this one share the database: what they left half-done (queued operations, pending keys) is
+    // parked first, so the counts below are this test's drift alone.
+    await parkLeftoverOperations();
+    await db.apiKey.updateMany({ where: { status: "PENDING" }, data: { status: "FAILED", failureReason: "left behind by an earlier test file" } });
+    await reconcile();
     const tiers = await ensureTiers();
     const premium = tiers.find((t) => t.slug === "premium")!;
     const customer = await newCustomer("basic");
