@@ -105,7 +105,8 @@ test("each key row says its state: active, disabled, rotating, quota reached (wi
   await expect(warning.getByRole("link", { name: "Move to a tier with a higher quota" })).toHaveAttribute("href", "/dashboard/tier");
   await expect(keyRow(page, "alpha").getByTestId("key-usage")).toContainText("1,000 requests today · 100% of daily quota · Last used today");
   await expect(keyRow(page, "bravo").getByTestId("key-usage")).toContainText("0 requests today · 0% of daily quota · Not used yet");
-  await expect(keyState(page, "Default key")).toHaveText("Active");
+  // The account's pooled quota is spent, so the other live key is at quota too; the disabled one stays disabled.
+  await expect(keyState(page, "Default key")).toHaveText("Quota reached");
   await expect(keyState(page, "bravo")).toHaveText("Disabled");
   await expect(page.getByTestId("key-row")).toHaveCount(4); // Default key, alpha, bravo, charlie (its old key nested)
 
