@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { storageState, uniqueEmail } from "../support/accounts";
 import { createKeyOnDashboard } from "../support/keys";
-import { shootPage } from "../support/shots";
+import { shootPage, shotsTest } from "../support/shots";
 import { signUp } from "../support/sign-up";
 
 // Billing staff's read-only customer pages (/billing/customers): the admin console's list and detail, with nothing
@@ -151,8 +151,7 @@ test("an admin still manages customers in the admin console, and reads the billi
   await context.close();
 });
 
-test("the billing customer pages at 1280 and 390 px, light and dark", async ({ browser }) => {
-  test.skip(!process.env.SHOTS_DIR, "screenshots only when SHOTS_DIR is set");
+shotsTest("the billing customer pages at 1280 and 390 px, light and dark", async ({ browser }) => {
   test.setTimeout(180_000);
   await customerWithKey(browser, "Screenshot Billing Customer");
   const context = await browser.newContext({ storageState: storageState("billing") });

@@ -4,7 +4,7 @@ import { APIGatewayClient, GetApiKeysCommand, GetUsagePlansCommand } from "@aws-
 import { parse } from "csv-parse/sync";
 import { expect, test, type Download, type Page } from "@playwright/test";
 import { storageState, uniqueEmail } from "../support/accounts";
-import { shootPage } from "../support/shots";
+import { shootPage, shotsTest } from "../support/shots";
 import { signUp } from "../support/sign-up";
 
 // Billing staff download the period report and daily usage as CSV from the report page and the drill-down. A fresh
@@ -114,8 +114,7 @@ test("billing staff download the period report and daily usage as spreadsheet-sa
   await customerContext.close();
 });
 
-test("export buttons screenshots (light and dark, wide and phone)", async ({ browser }) => {
-  test.skip(!process.env.SHOTS_DIR, "screenshots only when SHOTS_DIR is set");
+shotsTest("export buttons screenshots (light and dark, wide and phone)", async ({ browser }) => {
   test.setTimeout(120_000);
   await shootPage(browser, storageState("billing"), "/billing", "billing-export-report");
   const context = await browser.newContext({ storageState: storageState("billing") });

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { storageState } from "../support/accounts";
-import { SHOTS_DIR, shootPage } from "../support/shots";
+import { shootPage, SHOTS_DIR, shotsTest } from "../support/shots";
 
 // The demo seed's Dana Demo (Demo Labs) is on Premium ($49 / month) since the server started this month.
 test.use({ storageState: storageState("billing") });
@@ -63,8 +63,7 @@ test("an invoice for a range that is not valid says why, and a customer that doe
   expect(missing?.status()).toBe(404);
 });
 
-test("the invoice preview at 1280 and 390 px, light and dark, and printed", async ({ page, browser }) => {
-  test.skip(!process.env.SHOTS_DIR, "screenshots only when SHOTS_DIR is set");
+shotsTest("the invoice preview at 1280 and 390 px, light and dark, and printed", async ({ page, browser }) => {
   test.setTimeout(120_000);
   await openInvoiceFromDrillDown(page);
   const path = new URL(page.url()).pathname + new URL(page.url()).search;

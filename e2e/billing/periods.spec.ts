@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageState } from "../support/accounts";
-import { shootPage } from "../support/shots";
+import { shootPage, shotsTest } from "../support/shots";
 
 // Closing a month is for good: this spec closes last month on its own fresh server (the suite's), once.
 const monthName = (d: Date) => d.toLocaleDateString("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
@@ -58,8 +58,7 @@ test("billing staff close last month after confirming; it shows as closed; closi
   await expect(page.getByTestId("closed-period-notice")).toContainText("Frozen");
 });
 
-test("the periods page at 1280 and 390 px, light and dark", async ({ browser }) => {
-  test.skip(!process.env.SHOTS_DIR, "screenshots only when SHOTS_DIR is set");
+shotsTest("the periods page at 1280 and 390 px, light and dark", async ({ browser }) => {
   test.setTimeout(120_000);
   await shootPage(browser, storageState("billing"), "/billing/periods", "billing-periods");
 });

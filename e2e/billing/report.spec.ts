@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { APIGatewayClient, GetApiKeysCommand, GetUsagePlansCommand } from "@aws-sdk/client-api-gateway";
 import { expect, test, type Page } from "@playwright/test";
 import { storageState, uniqueEmail } from "../support/accounts";
-import { shootPage } from "../support/shots";
+import { shootPage, shotsTest } from "../support/shots";
 import { signUp } from "../support/sign-up";
 
 // Billing staff read the period report. A fresh Basic customer (1,000 requests a day, 50¢ per 1,000 over) makes real
@@ -159,8 +159,7 @@ test("a bad range shows a clear message, never an error page", async ({ browser 
   await context.close();
 });
 
-test("period report screenshots (light and dark, wide and phone)", async ({ browser }) => {
-  test.skip(!process.env.SHOTS_DIR, "screenshots only when SHOTS_DIR is set");
+shotsTest("period report screenshots (light and dark, wide and phone)", async ({ browser }) => {
   test.setTimeout(180_000);
   await shootPage(browser, storageState("billing"), "/billing", "billing-report");
   const context = await browser.newContext({ storageState: storageState("billing") });

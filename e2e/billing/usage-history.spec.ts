@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageState } from "../support/accounts";
-import { shootPage } from "../support/shots";
+import { shootPage, shotsTest } from "../support/shots";
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -50,7 +50,6 @@ test("an invalid range is refused with a message by the field, and nothing start
   await context.close();
 });
 
-test("usage history screenshots", async ({ browser }) => {
-  test.skip(!process.env.SHOTS_DIR, "screenshots only when SHOTS_DIR is set");
+shotsTest("usage history screenshots", async ({ browser }) => {
   await shootPage(browser, storageState("billing"), "/billing/usage-history", "billing-usage-history");
 });
