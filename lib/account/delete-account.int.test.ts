@@ -19,7 +19,7 @@ async function awsKeysOf(customerId: string) {
 /** A customer whose sign-up key is provisioned, plus `extra` keys: every key exists in AWS. */
 async function customerWithKeys(extra: number) {
   const customer = await newCustomer("premium");
-  await drainOperations({ horizonSeconds: 3600 }); // the key queued at sign-up (retries, if AWS was slow, run now)
+  await drainOperations({ horizonSeconds: 3600, customerIds: [customer.customerId!] }); // the key queued at sign-up (retries, if AWS was slow, run now)
   for (let i = 0; i < extra; i++) {
     const created = await createKey(customer, { name: `key ${i + 1}` });
     if (!created.ok) throw new Error(created.error.message);
@@ -122,7 +122,7 @@ describe("deleting one's own account", () => {
     expect(await awsKeysOf(customer.customerId)).toHaveLength(2);
 
     await setFaults([]);
-    await drainOperations({ horizonSeconds: 3600 });
+    await drainOperations({ horizonSeconds: 3600, customerIds: [customer.customerId!] });
     expect(await awsKeysOf(customer.customerId)).toHaveLength(0);
     const op = await db.operation.findFirstOrThrow({ where: { customerId: customer.customerId, kind: "DELETE_CUSTOMER" } });
     expect(op.status).toBe("SUCCEEDED");

@@ -47,7 +47,7 @@ describe("creating and revealing API keys against local AWS", () => {
     const customer = await newCustomer("premium");
     const [queued] = await db.apiKey.findMany({ where: { customerId: customer.customerId } });
     expect([queued?.name, queued?.status]).toEqual([FIRST_KEY_NAME, "PENDING"]);
-    await drainOperations();
+    await drainOperations({ customerIds: [customer.customerId!] });
     const record = await db.apiKey.findUniqueOrThrow({ where: { id: queued?.id } });
     expect(record.status).toBe("ACTIVE");
     expect((await awsKeysOf(customer.customerId)).map((k) => k.id)).toEqual([record.awsKeyId]);
@@ -98,7 +98,7 @@ describe("creating and revealing API keys against local AWS", () => {
   it("stops at the tier's key limit", async () => {
     const customer = await newCustomer();
     const tier = await db.tier.findFirstOrThrow({ where: { slug: "basic" } });
-    await drainOperations(); // provisions the first key, queued at sign-up
+    await drainOperations({ customerIds: [customer.customerId!] }); // provisions the first key, queued at sign-up
     for (let i = 1; i < tier.maxKeys; i++) {
       const made = await createKey(customer, { name: `key ${i}` });
       expect(made.ok ? "ok" : made.error.message).toBe("ok");

@@ -87,9 +87,9 @@ describe("managing a key through its life", () => {
     const scheduled = await db.operation.findFirstOrThrow({ where: { apiKeyId: key.id, kind: "SET_KEY_ENABLED", status: "QUEUED" } });
     expect(scheduled.runAfter.getTime()).toBe(endsAt);
 
-    await drainOperations(); // nothing is due yet
+    await drainOperations({ customerIds: [customer.customerId!] }); // nothing is due yet
     expect(await call(key.value)).toBe(200);
-    await drainOperations({ horizonSeconds: 3700 }); // as if the hour had passed
+    await drainOperations({ horizonSeconds: 3700, customerIds: [customer.customerId!] }); // as if the hour had passed
     expect(await call(key.value)).toBe(403);
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: key.id } })).status).toBe("DISABLED");
     expect(await call(rotated.data.value)).toBe(200);

@@ -16,7 +16,7 @@ const noFilters = { status: "", kind: "", customer: "" } as const;
 async function liveKey(customer: Awaited<ReturnType<typeof newCustomer>>) {
   const made = await createKey(customer, { name: `k-${randomUUID().slice(0, 6)}` });
   if (!made.ok) throw new Error(made.error.message);
-  await drainOperations();
+  await drainOperations({ customerIds: [customer.customerId!] });
   return db.apiKey.findUniqueOrThrow({ where: { id: made.data.id } });
 }
 

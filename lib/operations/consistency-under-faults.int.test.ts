@@ -82,7 +82,7 @@ describe("consistency with AWS under faults", () => {
         result = await changeTier(customer, { tierId: pick(tiers).id, acknowledgePrice: true });
       }
       (tally[kind] ??= { ok: 0, refused: 0 })[result.ok ? "ok" : "refused"]++;
-      if (n % 10 === 9) await runDueOperations({ horizonSeconds: 600 }); // the background worker, under the same faults
+      if (n % 10 === 9) await runDueOperations({ horizonSeconds: 600, customerIds: [...ids] }); // the background worker, under the same faults
     }
 
     const opsUnderFaults = await db.operation.groupBy({ by: ["status"], where: { customerId: { in: [...ids] } }, _count: { _all: true } });
@@ -91,7 +91,7 @@ describe("consistency with AWS under faults", () => {
 
     // Faults stop; the worker finishes or compensates everything (retries and rotation grace periods included).
     await setFaults([]);
-    await drainOperations({ horizonSeconds: WEEK_AND_A_BIT });
+    await drainOperations({ horizonSeconds: WEEK_AND_A_BIT, customerIds: [...ids] });
     const report = await reconcile();
     console.log("reconcile:", JSON.stringify({ ...report, errors: report.errors.length }));
 

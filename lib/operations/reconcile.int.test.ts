@@ -34,7 +34,7 @@ describe("reconcile repairs drift between the database and AWS", () => {
     const tiers = await ensureTiers();
     const premium = tiers.find((t) => t.slug === "premium")!;
     const customer = await newCustomer("basic");
-    await drainOperations();
+    await drainOperations({ customerIds: [customer.customerId!] });
 
     // An AWS key with Gatehouse's name but no record (a crash before the intent was saved, or a deleted record).
     const orphan = await aws.send(new CreateApiKeyCommand({ name: "gatehouse-doesnotexist", enabled: true, tags: { GatehouseKeyId: "doesnotexist" } }));

@@ -16,15 +16,18 @@ export type RunOutcome =
 
 /**
  * Claims operations that are due (and ones whose worker died: RUNNING past their lock), at most one running per
- * customer, oldest first. `horizonSeconds` lets tests and the CLI treat retries scheduled soon as due now.
+ * customer, oldest first. `horizonSeconds` lets tests and the CLI treat retries scheduled soon as due now;
+ * `customerIds` narrows the claim to those customers' operations (a test drains its own, not other files' leftovers).
  */
-async function claimDue(limit: number, horizonSeconds: number): Promise<string[]> {
+async function claimDue(limit: number, horizonSeconds: number, customerIds?: string[]): Promise<string[]> {
+  const scoped = customerIds !== undefined;
   const rows = await db.$queryRaw<{ id: string }[]>`
     WITH now_utc AS (SELECT (now() AT TIME ZONE 'UTC') AS t),
     candidates AS (
       SELECT o.id FROM "Operation" o, now_utc
       WHERE ((o.status = 'QUEUED' AND o."runAfter" <= now_utc.t + make_interval(secs => ${horizonSeconds}))
           OR (o.status = 'RUNNING' AND o."lockedUntil" < now_utc.t))
+        AND (${!scoped} OR o."customerId" = ANY(${customerIds ?? []}::text[]))
         AND NOT EXISTS (
           SELECT 1 FROM "Operation" busy, now_utc n2
           WHERE busy."customerId" = o."customerId" AND busy.id <> o.id
@@ -167,8 +170,13 @@ export async function runOperationNow(id: string, { waitMs = 8000 } = {}): Promi
 }
 
 /** Claims and runs due operations, a few at a time (AWS pacing in lib/aws keeps them within the account limits). */
-export async function runDueOperations({ limit = 20, concurrency = 4, horizonSeconds = 0 } = {}): Promise<RunOutcome[]> {
-  const ids = await claimDue(limit, horizonSeconds);
+export async function runDueOperations({
+  limit = 20,
+  concurrency = 4,
+  horizonSeconds = 0,
+  customerIds,
+}: { limit?: number; concurrency?: number; horizonSeconds?: number; customerIds?: string[] } = {}): Promise<RunOutcome[]> {
+  const ids = await claimDue(limit, horizonSeconds, customerIds);
   const outcomes: RunOutcome[] = [];
   let next = 0;
   async function lane() {
@@ -182,10 +190,14 @@ export async function runDueOperations({ limit = 20, concurrency = 4, horizonSec
 }
 
 /** For tests and the reconcile command: runs operations until none is due within the horizon. */
-export async function drainOperations({ horizonSeconds = 0, maxRounds = 500 } = {}): Promise<number> {
+export async function drainOperations({
+  horizonSeconds = 0,
+  maxRounds = 500,
+  customerIds,
+}: { horizonSeconds?: number; maxRounds?: number; customerIds?: string[] } = {}): Promise<number> {
   let total = 0;
   for (let round = 0; round < maxRounds; round++) {
-    const outcomes = await runDueOperations({ limit: 50, concurrency: 4, horizonSeconds });
+    const outcomes = await runDueOperations({ limit: 50, concurrency: 4, horizonSeconds, customerIds });
     if (outcomes.length === 0) break;
     total += outcomes.length;
   }

@@ -133,7 +133,7 @@ describe("tier administration", () => {
     const basic = (await ensureTiers()).find((t) => t.slug === "basic")!;
     const { admin, tier } = await newTier(`Retiring ${Date.now()}`);
     const customer = await newCustomer(tier.slug);
-    await drainOperations();
+    await drainOperations({ customerIds: [customer.customerId!] });
     const key = await db.apiKey.findFirstOrThrow({ where: { customerId: customer.customerId, status: "ACTIVE" } });
     expect(await plansOf(key.awsKeyId ?? "")).toEqual([tier.usagePlanId]);
 

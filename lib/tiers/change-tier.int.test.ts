@@ -14,7 +14,7 @@ const tier = async (slug: string) => (await ensureTiers()).find((t) => t.slug ==
 
 async function customerWithKeys(slug: string, n: number) {
   const customer = await newCustomer(slug);
-  await drainOperations(); // the first key queued at sign-up
+  await drainOperations({ customerIds: [customer.customerId!] }); // the first key queued at sign-up
   const values: string[] = [];
   for (let i = 0; i < n; i++) {
     const key = await createKey(customer, { name: `k${i}` });
