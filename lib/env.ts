@@ -61,6 +61,11 @@ const serverSchema = z.object({
   AWS_REGION: z.string().default("us-east-1"),
   AWS_ENDPOINT_URL: z.url().optional(),
 
+  // Client-side pacing of API Gateway's control-plane calls (lib/aws/control-plane-limits.ts). "aws" keeps every
+  // process within AWS's documented per-account limits; "off" sends calls as they come, for an endpoint that has no
+  // such limits (the integration tests' local AWS runs with its rate limits off).
+  GATEHOUSE_AWS_PACING: z.enum(["aws", "off"]).default("aws"),
+
   // Which REST API and stage the portal fronts. The id wins over the name.
   GATEHOUSE_REST_API_ID: optional,
   GATEHOUSE_REST_API_NAME: z.string().default("gatehouse-demo-api"),
@@ -86,6 +91,9 @@ const serverSchema = z.object({
   // X-Forwarded-For. 0: the connection's own address is the client's (a forged X-Forwarded-For is ignored).
   // Used by the sign-in throttle.
   GATEHOUSE_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+
+  // How long the admin's CloudWatch views are served from the portal's cache before AWS is asked again.
+  GATEHOUSE_METRICS_CACHE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 
   // Usage history (lib/usage-history/): how many days back GetUsage is trusted to still have figures. The first
   // scheduled snapshot backfills this many days, and a manual snapshot may start no earlier; older stored days are

@@ -5,8 +5,8 @@ import { createKeyOnDashboard } from "../support/keys";
 import { signUp } from "../support/sign-up";
 
 // The admin overview and per-method view, with metrics from real requests through local AWS's gateway (which
-// records AWS/ApiGateway metrics as API Gateway does). Views are cached for up to a minute, so figures are awaited
-// with reloads rather than expected at once.
+// records AWS/ApiGateway metrics as API Gateway does). Views are cached (for 5 s in these tests:
+// GATEHOUSE_METRICS_CACHE_SECONDS in playwright.config.ts), so figures are awaited with reloads, not expected at once.
 
 /** A new customer with a key: its value and the gateway URL of GET /pets. */
 async function customerKey(browser: Browser, name: string) {
@@ -38,7 +38,7 @@ test("the overview shows the stage's requests, errors, latency and cache from re
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
   await expect(page.getByText("gatehouse-demo-api · stage prod · CloudWatch metrics")).toBeVisible();
   await expect(page.getByRole("link", { name: "1h", exact: true })).toHaveAttribute("aria-current", "page");
-  // Up to a minute old: reload until this test's requests are in.
+  // Up to 5 s old: reload until this test's requests are in.
   await expect(async () => {
     await page.reload();
     await expect(page.getByTestId("stat-requests").locator("dd").first()).not.toHaveText("0", { timeout: 1000 });

@@ -2,6 +2,7 @@ import "server-only";
 import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { ControlPlanePacer } from "@/lib/aws/control-plane-limits";
+import { env } from "@/lib/env";
 
 // Built once per process. The SDK reads AWS_REGION, AWS_ENDPOINT_URL and credentials through its standard chain,
 // so local AWS and a real account differ only in the environment. The SDK retries throttling and 5xx answers
@@ -16,7 +17,7 @@ export function apiGatewayClient(): APIGatewayClient {
   if (!apiGateway) {
     // AWS_MAX_ATTEMPTS (the SDK's own variable) overrides the default of 4 attempts.
     apiGateway = new APIGatewayClient(process.env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts: 4 });
-    apiGateway.middlewareStack.add(
+    if (env().GATEHOUSE_AWS_PACING === "aws") apiGateway.middlewareStack.add(
       (next, context) => async (args) => {
         await controlPlanePacer.acquire(context.commandName ?? "");
         return next(args);

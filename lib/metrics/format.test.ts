@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMs, formatRate, formatSlot } from "@/lib/metrics/format";
+import { formatMs, formatRate, formatRefreshInterval, formatSlot } from "@/lib/metrics/format";
 
 describe("metric wording", () => {
   it("formats milliseconds and missing figures", () => {
@@ -23,5 +23,9 @@ describe("metric wording", () => {
     expect(formatSlot(t, 3600)).toBe("Dec 3 14:05");
     expect(formatSlot(Date.UTC(2026, 11, 3) / 1000, 21600)).toBe("Dec 3");
     expect(formatSlot(t, 60, true)).toBe("Dec 3, 14:05 UTC");
+  });
+
+  it("says how often a cached view is refreshed", () => {
+    expect([60, 30, 1, 300].map(formatRefreshInterval)).toEqual(["a minute", "30 seconds", "a second", "5 minutes"]);
   });
 });

@@ -42,3 +42,10 @@ export function formatSlot(epochSec: number, period: number, long = false): stri
   if (period >= 6 * 3600 && d.getUTCHours() === 0) return day;
   return `${day} ${time}`;
 }
+
+/** "a minute", "30 seconds", "5 minutes": how often a cached view is refreshed at most. */
+export function formatRefreshInterval(seconds: number): string {
+  if (seconds === 60) return "a minute";
+  if (seconds % 60 === 0) return `${seconds / 60} minutes`;
+  return seconds === 1 ? "a second" : `${seconds} seconds`;
+}

@@ -13,7 +13,7 @@ import {
   type OverviewSummary,
 } from "@/lib/metrics/overview-series";
 import { RANGES, windowFor, type RangeKey } from "@/lib/metrics/ranges";
-import { cachedView } from "@/lib/metrics/view-cache";
+import { cachedView, viewCacheSeconds } from "@/lib/metrics/view-cache";
 import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
 import { ok, type Result } from "@/lib/result";
@@ -35,8 +35,10 @@ export interface MetricsOverview {
   end: number;
   points: OverviewPoint[];
   summary: OverviewSummary;
-  /** When CloudWatch answered (epoch ms): up to a minute ago when served from the cache. */
+  /** When CloudWatch answered (epoch ms): up to cacheSeconds ago when served from the cache. */
   fetchedAt: number;
+  /** How long a view is served from the cache (GATEHOUSE_METRICS_CACHE_SECONDS). */
+  cacheSeconds: number;
   fromCache: boolean;
 }
 
@@ -51,7 +53,7 @@ export async function loadMetricsOverview(actor: Actor | null, ref: StageRef, ra
       return { window, ...shapeOverview(answers, window) };
     });
     const { window, points, summary } = cached.value;
-    return ok({ range, period: window.period, start: window.start, end: window.end, points, summary, fetchedAt: cached.fetchedAt, fromCache: cached.fromCache });
+    return ok({ range, period: window.period, start: window.start, end: window.end, points, summary, fetchedAt: cached.fetchedAt, cacheSeconds: viewCacheSeconds(), fromCache: cached.fromCache });
   } catch (error) {
     return { ok: false, error: toAppError(error, "Loading CloudWatch metrics") };
   }
@@ -68,6 +70,8 @@ export interface MethodMetrics {
   /** Methods left out because the view is capped at MAX_METHODS. */
   omitted: number;
   fetchedAt: number;
+  /** How long a view is served from the cache (GATEHOUSE_METRICS_CACHE_SECONDS). */
+  cacheSeconds: number;
   fromCache: boolean;
 }
 
@@ -93,6 +97,7 @@ export async function loadMethodMetrics(actor: Actor | null, ref: StageRef, rang
       points: cached.value.points,
       omitted: all.length - methods.length,
       fetchedAt: cached.fetchedAt,
+      cacheSeconds: viewCacheSeconds(),
       fromCache: cached.fromCache,
     });
   } catch (error) {

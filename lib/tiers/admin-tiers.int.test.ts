@@ -1,3 +1,6 @@
+// This file tests the portal's pacing against local AWS with its rate limits on: the portal paces as it does for AWS.
+process.env.GATEHOUSE_AWS_PACING = "aws";
+
 import { APIGatewayClient, GetUsagePlanCommand, GetUsagePlansCommand, UpdateUsagePlanCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";

@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { requirePagePermission } from "@/lib/auth/guards";
-import { formatSlot } from "@/lib/metrics/format";
+import { formatRefreshInterval, formatSlot } from "@/lib/metrics/format";
 import { loadMethodMetrics, type StageRef } from "@/lib/metrics/queries";
 import { periodLabel, RANGES, type RangeKey } from "@/lib/metrics/ranges";
 import { resolveSelection, selectionParamsSchema } from "@/lib/metrics/selection";
@@ -97,7 +97,7 @@ async function MethodMetrics({ actor, stageRef, range }: { actor: Actor; stageRe
       </Card>
       <p className="text-xs text-muted-foreground">
         Dimensions ApiName, Method, Resource and Stage; {RANGES[range].label.toLowerCase()}, times in UTC. Figures as of{" "}
-        {formatSlot(Math.floor(m.fetchedAt / 1000), 60, true)} (refreshed at most once a minute).
+        {formatSlot(Math.floor(m.fetchedAt / 1000), 60, true)} (refreshed at most every {formatRefreshInterval(m.cacheSeconds)}).
       </p>
     </div>
   );

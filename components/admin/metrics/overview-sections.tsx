@@ -4,7 +4,7 @@ import { TopCustomersTable } from "@/components/admin/metrics/top-customers-tabl
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
-import { formatCount, formatMs, formatRate, formatSlot } from "@/lib/metrics/format";
+import { formatCount, formatMs, formatRate, formatRefreshInterval, formatSlot } from "@/lib/metrics/format";
 import type { OverviewPoint } from "@/lib/metrics/overview-series";
 import { loadMetricsOverview, topCustomersToday, type StageRef } from "@/lib/metrics/queries";
 import { periodLabel, RANGES, type RangeKey } from "@/lib/metrics/ranges";
@@ -23,7 +23,7 @@ export async function OverviewMetrics({ actor, stageRef, range }: { actor: Actor
       </Alert>
     );
   }
-  const { summary: s, points, period, fetchedAt } = result.data;
+  const { summary: s, points, period, fetchedAt, cacheSeconds } = result.data;
   const every = `${periodLabel(period)} periods`;
   const rangeLabel = RANGES[range].label.toLowerCase();
   return (
@@ -110,7 +110,7 @@ export async function OverviewMetrics({ actor, stageRef, range }: { actor: Actor
       </div>
       <p className="text-xs text-muted-foreground" data-testid="metrics-fetched">
         CloudWatch namespace AWS/ApiGateway, dimensions ApiName={stageRef.apiName} and Stage={stageRef.stage}. Times in UTC. Figures as of{" "}
-        {formatSlot(Math.floor(fetchedAt / 1000), 60, true)} (refreshed at most once a minute).
+        {formatSlot(Math.floor(fetchedAt / 1000), 60, true)} (refreshed at most every {formatRefreshInterval(cacheSeconds)}).
       </p>
     </div>
   );
