@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { LinkPending } from "@/components/ui/link-pending";
 import { HorizontalScroll } from "@/components/ui/scroll-cue";
+import { TabLink } from "@/components/ui/tab-link";
 import { cn } from "@/lib/ui/cn";
 
 export interface ConsoleSection {
@@ -45,19 +46,7 @@ export function ConsoleNav({ label, root, groups }: { label: string; root: strin
               const current = isCurrent(href);
               return (
                 <li key={href}>
-                  <Link
-                    ref={current ? currentTab : undefined}
-                    href={href}
-                    aria-current={current ? "page" : undefined}
-                    className={cn(
-                      "relative inline-flex items-center gap-1.5 border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap transition-colors",
-                      current ? "border-primary text-foreground" : "border-transparent text-muted-foreground hover:text-foreground",
-                    )}
-                  >
-                    <Icon className={cn("size-4", current && "text-primary")} aria-hidden="true" />
-                    {text}
-                    <LinkPending />
-                  </Link>
+                  <TabLink href={href} label={text} Icon={Icon} current={current} ref={current ? currentTab : undefined} />
                 </li>
               );
             })}

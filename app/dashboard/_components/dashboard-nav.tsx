@@ -1,11 +1,9 @@
 "use client";
 
 import { BookOpen, Gauge, KeyRound, Layers, UserRound } from "lucide-react";
-import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { LinkPending } from "@/components/ui/link-pending";
 import { HorizontalScroll } from "@/components/ui/scroll-cue";
-import { cn } from "@/lib/ui/cn";
+import { TabLink } from "@/components/ui/tab-link";
 
 const tabs = [
   { href: "/dashboard", label: "Keys", Icon: KeyRound },
@@ -26,18 +24,7 @@ export function DashboardNav() {
             const current = href === "/dashboard" ? pathname === href : pathname.startsWith(href);
             return (
               <li key={href}>
-                <Link
-                  href={href}
-                  aria-current={current ? "page" : undefined}
-                  className={cn(
-                    "relative inline-flex items-center gap-1.5 border-b-2 px-3 py-2.5 text-sm font-medium transition-colors sm:px-4",
-                    current ? "border-primary text-foreground" : "border-transparent text-muted-foreground hover:border-border hover:text-foreground",
-                  )}
-                >
-                  <Icon className={cn("hidden size-4 sm:block", current && "text-primary")} aria-hidden="true" />
-                  {label}
-                  <LinkPending />
-                </Link>
+                <TabLink href={href} label={label} Icon={Icon} current={current} className="sm:px-4" iconClassName="hidden sm:block" />
               </li>
             );
           })}
