@@ -1,4 +1,6 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
+import { Button, buttonClass } from "@/components/ui/button";
 import { FieldErrors } from "@/components/ui/field";
 
 /** A labelled filter control with its error under it (the control gets id, aria-invalid and aria-describedby). */
@@ -17,4 +19,16 @@ export function FilterField({ id, label, errors, children, className }: { id: st
 /** Props that tie a control to its FilterField's error. */
 export function invalidProps(id: string, errors?: string[]) {
   return errors?.length ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : { "aria-describedby": `${id}-error` };
+}
+
+/** A filter form's buttons: Filter submits; Clear goes back to `clearHref`, the page without filters. */
+export function FilterActions({ clearHref, className }: { clearHref: string; className: string }) {
+  return (
+    <div className={className}>
+      <Button type="submit">Filter</Button>
+      <Link href={clearHref} className={buttonClass("ghost")}>
+        Clear
+      </Link>
+    </div>
+  );
 }

@@ -1,10 +1,9 @@
 import { Download } from "lucide-react";
-import Link from "next/link";
 import { AuditTable } from "./_components/audit-table";
-import { FilterField, invalidProps } from "@/components/admin/filter-field";
+import { FilterActions, FilterField, invalidProps } from "@/components/admin/filter-field";
 import { KeysetPager } from "@/components/admin/keyset-pager";
 import { Alert } from "@/components/ui/alert";
-import { Button, buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { NativeSelect } from "@/components/ui/select";
@@ -74,12 +73,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {errors.outcome ? <option value={raw.outcome}>{raw.outcome}</option> : null}
           </NativeSelect>
         </FilterField>
-        <div className="flex gap-2 sm:col-span-2 lg:col-span-3">
-          <Button type="submit">Filter</Button>
-          <Link href="/admin/audit" className={buttonClass("ghost")}>
-            Clear
-          </Link>
-        </div>
+        <FilterActions clearHref="/admin/audit" className="flex gap-2 sm:col-span-2 lg:col-span-3" />
       </form>
 
       {!parsed.ok ? (

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { OperationsTable } from "./_components/operations-table";
 import { ReconcilePanel } from "./_components/reconcile-panel";
-import { FilterField, invalidProps } from "@/components/admin/filter-field";
+import { FilterActions, FilterField, invalidProps } from "@/components/admin/filter-field";
 import { KeysetPager } from "@/components/admin/keyset-pager";
 import { Alert } from "@/components/ui/alert";
-import { Button, buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { NativeSelect } from "@/components/ui/select";
@@ -88,12 +88,7 @@ export default async function OperationsPage({ searchParams }: { searchParams: P
         <FilterField id="customer" label="Customer (name, company, e-mail or id)" errors={errors.customer}>
           <Input id="customer" name="customer" type="search" defaultValue={raw.customer} maxLength={400} {...invalidProps("customer", errors.customer)} />
         </FilterField>
-        <div className="flex gap-2 sm:pt-5">
-          <Button type="submit">Filter</Button>
-          <Link href="/admin/operations" className={buttonClass("ghost")}>
-            Clear
-          </Link>
-        </div>
+        <FilterActions clearHref="/admin/operations" className="flex gap-2 sm:pt-5" />
       </form>
 
       {!parsed.ok ? (

@@ -1,9 +1,7 @@
-import Link from "next/link";
 import { AlertsTable } from "./_components/alerts-table";
-import { FilterField, invalidProps } from "@/components/admin/filter-field";
+import { FilterActions, FilterField, invalidProps } from "@/components/admin/filter-field";
 import { KeysetPager } from "@/components/admin/keyset-pager";
 import { Alert } from "@/components/ui/alert";
-import { Button, buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { NativeSelect } from "@/components/ui/select";
 import { filterQuery, param, type SearchParams } from "@/lib/audit/filter-schema";
@@ -60,12 +58,7 @@ export default async function QuotaAlertsPage({ searchParams }: { searchParams: 
             {errors.threshold ? <option value={raw.threshold}>{raw.threshold}</option> : null}
           </NativeSelect>
         </FilterField>
-        <div className="flex items-end gap-2">
-          <Button type="submit">Filter</Button>
-          <Link href="/billing/alerts" className={buttonClass("ghost")}>
-            Clear
-          </Link>
-        </div>
+        <FilterActions clearHref="/billing/alerts" className="flex items-end gap-2" />
       </form>
 
       {!parsed.ok ? (
