@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { hashResetToken, isResetTokenUsable, requestPasswordReset, resetPassword, RESET_REQUESTED } from "@/lib/account/password-reset";
 import { INVALID_RESET_LINK } from "@/lib/account/password.schema";
 import { signInWithPassword } from "@/lib/auth/sign-in";
@@ -10,19 +7,12 @@ import { db } from "@/lib/db";
 import { flushMail } from "@/lib/mail/send-mail";
 import type { OutboxEntry } from "@/lib/mail/file-transport";
 import { newCustomer } from "@/test/fixtures";
-import { outboxMailsTo } from "@/test/outbox";
+import { outboxMailsTo, testOutbox } from "@/test/outbox";
 
 // The file transport writes to this directory (read on first use of env(), which happens inside the tests).
-const mailDir = mkdtempSync(join(tmpdir(), "gatehouse-reset-mail-"));
-const previousMailDir = process.env.GATEHOUSE_MAIL_DIR;
-process.env.GATEHOUSE_MAIL_DIR = mailDir;
+const mailDir = testOutbox("reset");
 process.env.NEXTAUTH_URL ??= "http://portal.test:3000";
 
-afterAll(() => {
-  if (previousMailDir === undefined) delete process.env.GATEHOUSE_MAIL_DIR;
-  else process.env.GATEHOUSE_MAIL_DIR = previousMailDir;
-  rmSync(mailDir, { recursive: true, force: true });
-});
 
 beforeEach(() => {
   vi.spyOn(console, "log").mockImplementation(() => undefined);

@@ -1,24 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { settleBackground } from "@/lib/background";
 import { requestSignUp, signUp } from "@/lib/customers/sign-up";
 import { db } from "@/lib/db";
 import type { OutboxEntry } from "@/lib/mail/file-transport";
 import { ensureTiers } from "@/test/fixtures";
-import { outboxMailsTo } from "@/test/outbox";
+import { outboxMailsTo, testOutbox } from "@/test/outbox";
 
 // The file transport writes here (read on first use of env(), inside the tests).
-const mailDir = mkdtempSync(join(tmpdir(), "gatehouse-sign-up-mail-"));
-const previousMailDir = process.env.GATEHOUSE_MAIL_DIR;
-process.env.GATEHOUSE_MAIL_DIR = mailDir;
-afterAll(() => {
-  if (previousMailDir === undefined) delete process.env.GATEHOUSE_MAIL_DIR;
-  else process.env.GATEHOUSE_MAIL_DIR = previousMailDir;
-  rmSync(mailDir, { recursive: true, force: true });
-});
+const mailDir = testOutbox("sign-up");
 
 async function mailsTo(address: string): Promise<OutboxEntry[]> {
   await settleBackground();

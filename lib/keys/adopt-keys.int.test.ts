@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import {
   APIGatewayClient,
@@ -11,7 +8,7 @@ import {
   GetApiKeysCommand,
   GetUsagePlansCommand,
 } from "@aws-sdk/client-api-gateway";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isResetTokenUsable } from "@/lib/account/password-reset";
 import { settleBackground } from "@/lib/background";
 import { db } from "@/lib/db";
@@ -20,16 +17,9 @@ import { createKey } from "@/lib/keys/create-key";
 import { flushMail } from "@/lib/mail/send-mail";
 import { reconcile } from "@/lib/operations/reconcile";
 import { ensureTiers, newCustomer, newStaff } from "@/test/fixtures";
-import { outboxMailsTo } from "@/test/outbox";
+import { outboxMailsTo, testOutbox } from "@/test/outbox";
 
-const mailDir = mkdtempSync(join(tmpdir(), "gatehouse-adopt-mail-"));
-const previousMailDir = process.env.GATEHOUSE_MAIL_DIR;
-process.env.GATEHOUSE_MAIL_DIR = mailDir;
-afterAll(() => {
-  if (previousMailDir === undefined) delete process.env.GATEHOUSE_MAIL_DIR;
-  else process.env.GATEHOUSE_MAIL_DIR = previousMailDir;
-  rmSync(mailDir, { recursive: true, force: true });
-});
+const mailDir = testOutbox("adopt");
 
 const aws = new APIGatewayClient({ maxAttempts: 1 });
 const uid = () => randomUUID().slice(0, 8);

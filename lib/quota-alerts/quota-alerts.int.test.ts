@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createKey } from "@/lib/keys/create-key";
 import { evaluateQuotaAlerts } from "@/lib/quota-alerts/evaluate";
@@ -11,18 +8,11 @@ import { upsertUsageDays } from "@/lib/usage/store-usage-days";
 import { refreshUsage } from "@/lib/usage/sync-usage";
 import { addDays, utcDay } from "@/lib/usage/utc-days";
 import { ensureTiers, newCustomer, newStaff } from "@/test/fixtures";
-import { outboxMailsTo } from "@/test/outbox";
+import { outboxMailsTo, testOutbox } from "@/test/outbox";
 
 // Real gateway requests through local AWS's data plane, real GetUsage, a real database, the file
 // mail transport. No mocks: the one injected sender is a failing one, to see a failed delivery retried.
-const mailDir = mkdtempSync(join(tmpdir(), "gatehouse-quota-alert-mail-"));
-const previousMailDir = process.env.GATEHOUSE_MAIL_DIR;
-process.env.GATEHOUSE_MAIL_DIR = mailDir;
-afterAll(() => {
-  if (previousMailDir === undefined) delete process.env.GATEHOUSE_MAIL_DIR;
-  else process.env.GATEHOUSE_MAIL_DIR = previousMailDir;
-  rmSync(mailDir, { recursive: true, force: true });
-});
+const mailDir = testOutbox("quota-alert");
 
 const gateway = () => `${process.env.GATEHOUSE_GATEWAY_URL ?? ""}/pets`;
 

@@ -1,22 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { resetPassword } from "@/lib/account/password-reset";
 import { db } from "@/lib/db";
 import { flushMail } from "@/lib/mail/send-mail";
 import { changeStaffRole, inviteStaff, listStaff, removeStaff } from "@/lib/staff/staff";
 import { newCustomer, newStaff } from "@/test/fixtures";
-import { outboxMailsTo } from "@/test/outbox";
+import { outboxMailsTo, testOutbox } from "@/test/outbox";
 
-const mailDir = mkdtempSync(join(tmpdir(), "gatehouse-staff-mail-"));
-const previousMailDir = process.env.GATEHOUSE_MAIL_DIR;
-process.env.GATEHOUSE_MAIL_DIR = mailDir;
-afterAll(() => {
-  if (previousMailDir === undefined) delete process.env.GATEHOUSE_MAIL_DIR;
-  else process.env.GATEHOUSE_MAIL_DIR = previousMailDir;
-  rmSync(mailDir, { recursive: true, force: true });
-});
+const mailDir = testOutbox("staff");
 
 const unique = (what: string) => `${what}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 const audited = async (targetId: string) => (await db.auditLog.findMany({ where: { targetId }, orderBy: { createdAt: "asc" } })).map((a) => a.action);
