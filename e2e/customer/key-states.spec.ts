@@ -105,8 +105,13 @@ test("each key row says its state: active, disabled, rotating, quota reached (wi
   await expect(warning.getByRole("link", { name: "Move to a tier with a higher quota" })).toHaveAttribute("href", "/dashboard/tier");
   await expect(keyRow(page, "alpha").getByTestId("key-usage")).toContainText("1,000 requests today · 100% of daily quota · Last used today");
   await expect(keyRow(page, "bravo").getByTestId("key-usage")).toContainText("0 requests today · 0% of daily quota · Not used yet");
-  // The account's pooled quota is spent, so the other live key is at quota too; the disabled one stays disabled.
-  await expect(keyState(page, "Default key")).toHaveText("Quota reached");
+  // The account's pooled quota is spent, so the other live key is at quota too once the worker's pooled-quota sweep
+  // (every 10 s) has taken its share back in AWS and usage is read again; the disabled one stays disabled.
+  await expect(async () => {
+    await refreshUsage(page);
+    await page.goto("/dashboard");
+    await expect(keyState(page, "Default key")).toHaveText("Quota reached", { timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
   await expect(keyState(page, "bravo")).toHaveText("Disabled");
   await expect(page.getByTestId("key-row")).toHaveCount(4); // Default key, alpha, bravo, charlie (its old key nested)
 
