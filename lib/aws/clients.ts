@@ -1,7 +1,7 @@
 import "server-only";
 import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
-import { ControlPlanePacer } from "@/lib/aws/control-plane-limits";
+import { pacerFor } from "@/lib/aws/shared-pacer";
 
 // Built once per process. The SDK reads AWS_REGION, AWS_ENDPOINT_URL and credentials through its standard chain,
 // so local AWS and a real account differ only in the environment. The SDK retries throttling and 5xx answers
@@ -9,16 +9,14 @@ import { ControlPlanePacer } from "@/lib/aws/control-plane-limits";
 let apiGateway: APIGatewayClient | undefined;
 let cloudWatch: CloudWatchClient | undefined;
 
-/** Paces this process's API Gateway calls within the account's control-plane limits. */
-export const controlPlanePacer = new ControlPlanePacer();
-
 export function apiGatewayClient(): APIGatewayClient {
   if (!apiGateway) {
     // AWS_MAX_ATTEMPTS (the SDK's own variable) overrides the default of 4 attempts.
     apiGateway = new APIGatewayClient(process.env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts: 4 });
     apiGateway.middlewareStack.add(
       (next, context) => async (args) => {
-        await controlPlanePacer.acquire(context.commandName ?? "");
+        // Every process on the database shares the account's buckets (lib/aws/shared-pacer.ts).
+        await pacerFor("default").acquire(context.commandName ?? "");
         return next(args);
       },
       { step: "initialize", name: "gatehouseControlPlanePacing" },
