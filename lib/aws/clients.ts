@@ -13,13 +13,14 @@ export function apiGatewayClient(): APIGatewayClient {
   if (!apiGateway) {
     // AWS_MAX_ATTEMPTS (the SDK's own variable) overrides the default of 4 attempts.
     apiGateway = new APIGatewayClient(process.env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts: 4 });
-    apiGateway.middlewareStack.add(
+    // Every attempt waits for its slot, the SDK's retries too (so a retry never spends a token nobody reserved), and
+    // is signed after the wait. Every process on the database shares the account's buckets (lib/aws/shared-pacer.ts).
+    apiGateway.middlewareStack.addRelativeTo(
       (next, context) => async (args) => {
-        // Every process on the database shares the account's buckets (lib/aws/shared-pacer.ts).
         await pacerFor("default").acquire(context.commandName ?? "");
         return next(args);
       },
-      { step: "initialize", name: "gatehouseControlPlanePacing" },
+      { relation: "before", toMiddleware: "httpSigningMiddleware", name: "gatehouseControlPlanePacing" },
     );
   }
   return apiGateway;

@@ -7,8 +7,9 @@ import { createInterface } from "node:readline";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { accountLimit, intervalMs, operationLimits, toleranceMs, type BucketSpec } from "@/lib/aws/control-plane-limits";
 import { db } from "@/lib/db";
-import { acquireLease } from "@/lib/jobs/lease";
-import { ensureTiers } from "@/test/fixtures";
+import { acquireLease, releaseLease } from "@/lib/jobs/lease";
+import { reconcileNow } from "@/lib/operations/admin-reconcile";
+import { ensureTiers, newStaff } from "@/test/fixtures";
 
 type Line = Record<string, unknown> & { pid: number };
 
@@ -131,6 +132,17 @@ describe("replicas on one database", () => {
     const after = await db.jobLease.findUniqueOrThrow({ where: { name } });
     expect(after.holder).toBe("the-taker");
     expect(after.updatedAt.getTime()).toBeGreaterThanOrEqual(held.expiresAt.getTime()); // taken only once expired
+  });
+
+  it("refuses an admin's Reconcile now while another process reconciles", async () => {
+    const admin = await newStaff("ADMIN");
+    expect(await acquireLease("reconcile", "another-replica", 60_000)).toBe(true);
+    try {
+      const result = await reconcileNow(admin);
+      expect(result.ok ? null : result.error.code).toBe("conflict");
+    } finally {
+      await releaseLease("reconcile", "another-replica");
+    }
   });
 
   it("paces three processes together within the account's control-plane limits", { timeout: 60_000 }, async () => {
