@@ -1,6 +1,7 @@
 import "server-only";
-import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import { APIGatewayClient, type ServiceInputTypes, type ServiceOutputTypes } from "@aws-sdk/client-api-gateway";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import type { FinalizeRequestMiddleware } from "@smithy/types";
 import { pacerFor } from "@/lib/aws/shared-pacer";
 
 // Built once per process. The SDK reads AWS_REGION, AWS_ENDPOINT_URL and credentials through its standard chain,
@@ -15,13 +16,11 @@ export function apiGatewayClient(): APIGatewayClient {
     apiGateway = new APIGatewayClient(process.env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts: 4 });
     // Every attempt waits for its slot, the SDK's retries too (so a retry never spends a token nobody reserved), and
     // is signed after the wait. Every process on the database shares the account's buckets (lib/aws/shared-pacer.ts).
-    apiGateway.middlewareStack.addRelativeTo(
-      (next, context) => async (args) => {
-        await pacerFor("default").acquire(context.commandName ?? "");
-        return next(args);
-      },
-      { relation: "before", toMiddleware: "httpSigningMiddleware", name: "gatehouseControlPlanePacing" },
-    );
+    const pacing: FinalizeRequestMiddleware<ServiceInputTypes, ServiceOutputTypes> = (next, context) => async (args) => {
+      await pacerFor("default").acquire(context.commandName ?? "");
+      return next(args);
+    };
+    apiGateway.middlewareStack.addRelativeTo(pacing, { relation: "before", toMiddleware: "httpSigningMiddleware", name: "gatehouseControlPlanePacing" });
   }
   return apiGateway;
 }
