@@ -111,7 +111,7 @@ describe("replicas on one database", () => {
 
   it("hands a killed holder's lease to another process once it has expired, not before", { timeout: 60_000 }, async () => {
     const name = `replicas-crash-${randomUUID()}`;
-    const ttlMs = 1500;
+    const ttlMs = 3000;
     const holder = startReplica("hold", name, String(ttlMs));
     await holder.next("ready");
     holder.child.stdin?.write("go\n");
