@@ -1,7 +1,8 @@
 import "server-only";
-import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import { APIGatewayClient, type ServiceInputTypes, type ServiceOutputTypes } from "@aws-sdk/client-api-gateway";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
-import { ControlPlanePacer } from "@/lib/aws/control-plane-limits";
+import type { FinalizeRequestMiddleware } from "@smithy/types";
+import { pacerFor } from "@/lib/aws/shared-pacer";
 import { env } from "@/lib/env";
 
 // Built once per process. The SDK reads AWS_REGION, AWS_ENDPOINT_URL and credentials through its standard chain,
@@ -10,20 +11,19 @@ import { env } from "@/lib/env";
 let apiGateway: APIGatewayClient | undefined;
 let cloudWatch: CloudWatchClient | undefined;
 
-/** Paces this process's API Gateway calls within the account's control-plane limits. */
-export const controlPlanePacer = new ControlPlanePacer();
-
 export function apiGatewayClient(): APIGatewayClient {
   if (!apiGateway) {
     // AWS_MAX_ATTEMPTS (the SDK's own variable) overrides the default of 4 attempts.
     apiGateway = new APIGatewayClient(process.env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts: 4 });
-    if (env().GATEHOUSE_AWS_PACING === "aws") apiGateway.middlewareStack.add(
-      (next, context) => async (args) => {
-        await controlPlanePacer.acquire(context.commandName ?? "");
-        return next(args);
-      },
-      { step: "initialize", name: "gatehouseControlPlanePacing" },
-    );
+    // Every attempt waits for its slot, the SDK's retries too (so a retry never spends a token nobody reserved), and
+    // is signed after the wait. Every process on the database shares the account's buckets (lib/aws/shared-pacer.ts).
+    const pacing: FinalizeRequestMiddleware<ServiceInputTypes, ServiceOutputTypes> = (next, context) => async (args) => {
+      await pacerFor("default").acquire(context.commandName ?? "");
+      return next(args);
+    };
+    if (env().GATEHOUSE_AWS_PACING === "aws") {
+      apiGateway.middlewareStack.addRelativeTo(pacing, { relation: "before", toMiddleware: "httpSigningMiddleware", name: "gatehouseControlPlanePacing" });
+    }
   }
   return apiGateway;
 }

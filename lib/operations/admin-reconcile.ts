@@ -2,7 +2,8 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { describeError } from "@/lib/operations/errors";
-import { reconcile, type ReconcileReport } from "@/lib/operations/reconcile";
+import type { ReconcileReport } from "@/lib/operations/reconcile";
+import { reconcileExclusively } from "@/lib/operations/reconcile-exclusively";
 import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
 import { fail, ok, type Result } from "@/lib/result";
@@ -33,9 +34,12 @@ export interface ReconcileRun {
 
 let running: Promise<ReconcileRun> | null = null;
 
+class ReconcileBusy extends Error {}
+
 /**
  * "Reconcile now" (operation.reconcile): compares the database with AWS and repairs drift (lib/operations/reconcile.ts),
- * then audits the run with its counts. Two clicks at once share one run in this process.
+ * then audits the run with its counts. Two clicks at once share one run in this process; while another process
+ * (a worker, another portal replica) reconciles, it answers "conflict".
  */
 export async function reconcileNow(actor: Actor | null): Promise<Result<ReconcileRun>> {
   const allowed = authorize(actor, "operation.reconcile");
@@ -44,8 +48,9 @@ export async function reconcileNow(actor: Actor | null): Promise<Result<Reconcil
   const joined = running !== null;
   running ??= (async () => {
     const startedAt = new Date();
-    const report = await reconcile();
-    return { report, startedAt, finishedAt: new Date() };
+    const run = await reconcileExclusively();
+    if (!run.ran) throw new ReconcileBusy();
+    return { report: run.result, startedAt, finishedAt: new Date() };
   })().finally(() => {
     running = null;
   });
@@ -53,6 +58,7 @@ export async function reconcileNow(actor: Actor | null): Promise<Result<Reconcil
   try {
     run = await running;
   } catch (error) {
+    if (error instanceof ReconcileBusy) return fail("conflict", "A reconcile is already running (the worker's, or one started on another server). Try again in a minute.");
     await db.$transaction((tx) =>
       recordAudit(tx, { actor: who, action: "operation.reconcile", target: { type: "reconcile" }, outcome: "failure", meta: { error: describeError(error).slice(0, 200) } }),
     );

@@ -88,11 +88,13 @@ export interface Repartition {
  * Splits the customer's pooled remainder over its ACTIVE keys in the plan of `tierId` (default: its tier), plus the
  * keys in `include` (a key being added: provisioned, rotated in, enabled) and sets each key's AWS remaining. Reads the
  * period's usage of every provisioned key of the customer first (GetUsage per key) and stores it, so the pool is
- * exact at this moment. Safe to re-run.
+ * exact at this moment. Safe to re-run. Keys in `fresh` were created in AWS by the caller just now and their value
+ * has not been handed out, so nothing can have used them: they are not read (AWS has them at zero used and the
+ * plan's full quota), which saves a control-plane call per new key.
  */
 export async function repartitionCustomer(
   customerId: string,
-  { include = [], tierId, now = new Date() }: { include?: readonly string[]; tierId?: string; now?: Date } = {},
+  { include = [], fresh = [], tierId, now = new Date() }: { include?: readonly string[]; fresh?: readonly string[]; tierId?: string; now?: Date } = {},
 ): Promise<Repartition> {
   const customer = await db.customer.findUniqueOrThrow({
     where: { id: customerId },
@@ -116,11 +118,14 @@ export async function repartitionCustomer(
     usagePlanId: includeSet.has(r.id) ? tier.usagePlanId : r.usagePlanId,
     status: r.status,
   }));
-  const usage = await storeKeyUsage(keys, utcDay(window.start), now);
+  const freshSet = new Set(fresh.filter((id) => includeSet.has(id)));
+  const usage = await storeKeyUsage(keys.filter((k) => !freshSet.has(k.id)), utcDay(window.start), now);
+  for (const id of freshSet) usage.set(id, []);
   await markPoolChanged(customerId, now);
 
   const pool = await pooledQuota(customerId, now, tier.id);
-  if (!pool || pool.remaining === null) return { ...empty, getUsageCalls: keys.length };
+  const getUsageCalls = keys.length - freshSet.size;
+  if (!pool || pool.remaining === null) return { ...empty, getUsageCalls };
   // Keys AWS did not report in the plan (deleted or moved behind the portal's back) get no share: reconcile repairs them.
   const targets = keys.filter((k) => k.usagePlanId === tier.usagePlanId && usage.has(k.id) && (k.status === "ACTIVE" || includeSet.has(k.id)));
   const shares = allocateRemaining(
@@ -131,7 +136,7 @@ export async function repartitionCustomer(
   let updates = 0;
   for (const key of targets) {
     const share = shares.get(key.id) ?? 0;
-    const current = usage.get(key.id)?.find((d) => d.date === today)?.remaining;
+    const current = freshSet.has(key.id) ? tier.quotaLimit : usage.get(key.id)?.find((d) => d.date === today)?.remaining;
     if (current === share) continue;
     try {
       await setRemainingQuota(tier.usagePlanId, key.awsKeyId, share);
@@ -140,7 +145,7 @@ export async function repartitionCustomer(
     }
     updates += 1;
   }
-  return { pooledRemaining: pool.remaining, shares: Object.fromEntries(shares), getUsageCalls: keys.length, updateUsageCalls: updates };
+  return { pooledRemaining: pool.remaining, shares: Object.fromEntries(shares), getUsageCalls, updateUsageCalls: updates };
 }
 
 export interface SweepSummary {

@@ -43,20 +43,3 @@ export async function usageHistoryTick(now = new Date()) {
   const runs = await runDueSnapshots();
   return scheduled.created || runs.length ? { scheduled: scheduled.created ? `${scheduled.from}..${scheduled.to}` : null, runs } : null;
 }
-
-/**
- * The worker's loop (scripts/worker.ts): a tick at start (so a missing snapshot for today is queued and run at once),
- * then one every `everyMs`. Failures are logged and the next tick tries again; an interrupted run is resumed by
- * whichever worker claims it after its lease runs out.
- */
-export async function usageHistoryLoop({ everyMs, stopping, sleep }: { everyMs: number; stopping: () => boolean; sleep: (ms: number) => Promise<unknown> }) {
-  while (!stopping()) {
-    try {
-      const result = await usageHistoryTick();
-      if (result) console.log(`[worker] usage history: ${JSON.stringify(result)}`);
-    } catch (error) {
-      console.error(`[worker] usage history failed: ${error instanceof Error ? `${error.name}: ${error.message}` : "unknown error"}`);
-    }
-    await sleep(everyMs);
-  }
-}

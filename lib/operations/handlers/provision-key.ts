@@ -31,6 +31,7 @@ export async function provisionKey(recordId: string, { firstAttempt = false } = 
 
   let awsKeyId = record.awsKeyId;
   let keyValue: string | undefined;
+  let createdNow = false;
   if (!awsKeyId) {
     const name = awsKeyName(record.id);
     // Only a retry can find a key an earlier, interrupted run created; the first attempt saves the lookup call.
@@ -47,14 +48,16 @@ export async function provisionKey(recordId: string, { firstAttempt = false } = 
       });
       awsKeyId = created.id;
       keyValue = created.value;
+      createdNow = true;
     }
     await db.apiKey.update({ where: { id: record.id }, data: { awsKeyId, lastFour: keyValue.slice(-4) } });
   }
 
   await ensureInPlan(awsKeyId, planId);
   // AWS gives a key new to a plan the full quota: before the key is handed out, the customer's pooled remainder is
-  // split over its keys, this one included, so a new or rotated key carries the period's used count.
-  await repartitionCustomer(record.customerId, { include: [record.id] });
+  // split over its keys, this one included, so a new or rotated key carries the period's used count. A key created
+  // just now has used nothing, so its usage is not read.
+  await repartitionCustomer(record.customerId, { include: [record.id], fresh: createdNow ? [record.id] : [] });
   await db.$transaction(async (tx) => {
     await tx.apiKey.update({
       where: { id: record.id },
