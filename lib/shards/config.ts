@@ -71,6 +71,11 @@ export function shardsConfig(): ShardConfig[] {
   return shards;
 }
 
+/** Whether GATEHOUSE_SHARDS is set (else: the one shard "default" of the single-account setup). */
+export function shardsConfigured(): boolean {
+  return Boolean(process.env.GATEHOUSE_SHARDS?.trim());
+}
+
 export function primaryShardId(): string {
   return shardsConfig()[0]?.id ?? DEFAULT_SHARD_ID;
 }

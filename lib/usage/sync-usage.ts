@@ -1,6 +1,7 @@
 import "server-only";
 import { PROVISIONED_KEY_STATUSES } from "@/lib/keys/key-status";
 import { toAppError } from "@/lib/aws/errors";
+import { withCustomerShard } from "@/lib/shards/customer-shard";
 import { getUsage, type UsageDayReport } from "@/lib/aws/usage";
 import { db } from "@/lib/db";
 import { fail, ok, type Result } from "@/lib/result";
@@ -38,7 +39,7 @@ const inFlight = new Map<string, Promise<Result<UsageRefresh>>>();
 export function refreshUsage(customerId: string): Promise<Result<UsageRefresh>> {
   const running = inFlight.get(customerId);
   if (running) return running;
-  const refresh = refreshNow(customerId).finally(() => inFlight.delete(customerId));
+  const refresh = withCustomerShard(customerId, () => refreshNow(customerId)).finally(() => inFlight.delete(customerId));
   inFlight.set(customerId, refresh);
   return refresh;
 }
