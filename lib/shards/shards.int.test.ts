@@ -1,4 +1,4 @@
-import { APIGatewayClient, GetApiKeysCommand, GetUsagePlanKeysCommand, UpdateApiKeyCommand } from "@aws-sdk/client-api-gateway";
+import { APIGatewayClient, GetApiKeyCommand, GetApiKeysCommand, GetUsagePlanKeysCommand, UpdateApiKeyCommand } from "@aws-sdk/client-api-gateway";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalAws, type LocalAws } from "@/local-aws/server";
@@ -8,6 +8,9 @@ import { reconcile } from "@/lib/operations/reconcile";
 import { drainOperations } from "@/lib/operations/run";
 import { shardFill } from "@/lib/shards/placement";
 import { syncAllShardPlans, tierPlansOnShard } from "@/lib/shards/shard-plans";
+import { createSnapshotRun } from "@/lib/usage-history/create-snapshot-run";
+import { claimAndRunSnapshot } from "@/lib/usage-history/run-snapshot";
+import { refreshUsage } from "@/lib/usage/sync-usage";
 import { ensureTiers } from "@/test/fixtures";
 
 // Three shards of 100 keys: three accounts of one local AWS, each with its own key limit, as GATEHOUSE_SHARDS lists
@@ -120,5 +123,26 @@ describe("shards: customers and keys spread over AWS accounts", () => {
       ["it-shard-b", 1],
       ["it-shard-c", 0],
     ]);
+  });
+
+  it("reads a shard's usage from its own account: a customer's refresh and the usage history snapshot", async () => {
+    const key = await db.apiKey.findFirstOrThrow({ where: { customerId: { in: customerIds }, status: "ACTIVE", customer: { shardId: "it-shard-c" } } });
+    const account = aws.accounts[2];
+    const value = (await clients.get("it-shard-c")!.send(new GetApiKeyCommand({ apiKey: key.awsKeyId ?? "", includeValue: true }))).value ?? "";
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${aws.url}/restapis/${account?.demo.restApiId}/prod/_user_request_/health`, { headers: { "x-api-key": value } });
+      expect(res.status).toBe(200);
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    const refreshed = await refreshUsage(key.customerId);
+    expect(refreshed.ok && refreshed.data.skippedKeyIds).toEqual([]);
+    const stored = await db.usageDay.findFirst({ where: { apiKeyId: key.id, date: new Date(`${today}T00:00:00Z`) } });
+    expect(stored?.used).toBe(3);
+
+    const run = await createSnapshotRun({ trigger: "MANUAL", from: today, to: today, planIds: [key.usagePlanId] });
+    expect(await claimAndRunSnapshot({ runId: run.id })).toEqual({ runId: run.id, outcome: "succeeded" });
+    const done = await db.usageSnapshotRun.findUniqueOrThrow({ where: { id: run.id } });
+    expect(done.rowsStored).toBeGreaterThanOrEqual(1);
+    expect(done.lastError).toBeNull();
   });
 });
