@@ -3,6 +3,7 @@ import { setRemainingQuota } from "@/lib/aws/customer-quota";
 import { shardsConfig } from "@/lib/shards/config";
 import { withShard } from "@/lib/shards/scope";
 import { planIdOnShard, tierPlansOnShard } from "@/lib/shards/shard-plans";
+import { tiersForPlans } from "@/lib/shards/plan-tiers";
 import { TokenBucket } from "@/lib/aws/control-plane-limits";
 import { getUsage, type UsageDayReport } from "@/lib/aws/usage";
 import { db } from "@/lib/db";
@@ -41,7 +42,7 @@ function toRows(key: UsageKey, days: readonly UsageDayReport[], hasQuota: boolea
 }
 
 async function planHasQuota(planIds: readonly string[]): Promise<Map<string, boolean>> {
-  const tiers = await db.tier.findMany({ where: { usagePlanId: { in: [...planIds] } }, select: { usagePlanId: true, quotaLimit: true } });
+  const tiers = await tiersForPlans(planIds);
   return new Map(tiers.map((t) => [t.usagePlanId, t.quotaLimit !== null]));
 }
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalAws, type LocalAws } from "@/local-aws/server";
 import { signUp } from "@/lib/customers/sign-up";
 import { db } from "@/lib/db";
+import { getOwnKeyUsage } from "@/lib/keys/queries";
 import { reconcile } from "@/lib/operations/reconcile";
 import { drainOperations } from "@/lib/operations/run";
 import { shardFill } from "@/lib/shards/placement";
@@ -138,6 +139,11 @@ describe("shards: customers and keys spread over AWS accounts", () => {
     expect(refreshed.ok && refreshed.data.skippedKeyIds).toEqual([]);
     const stored = await db.usageDay.findFirst({ where: { apiKeyId: key.id, date: new Date(`${today}T00:00:00Z`) } });
     expect(stored?.used).toBe(3);
+    // The customer's own view maps the shard's copy of the plan to the tier: the quota is shown.
+    const user = await db.user.findFirstOrThrow({ where: { customerId: key.customerId } });
+    const actor = { userId: user.id, email: user.email, name: user.name, role: "CUSTOMER" as const, customerId: key.customerId, authenticatedAt: new Date() };
+    const own = await getOwnKeyUsage(actor);
+    expect(own.ok && own.data.byKey[key.id]).toMatchObject({ today: 3, quota: { limit: 1000, period: "DAY" } });
 
     const run = await createSnapshotRun({ trigger: "MANUAL", from: today, to: today, planIds: [key.usagePlanId] });
     expect(await claimAndRunSnapshot({ runId: run.id })).toEqual({ runId: run.id, outcome: "succeeded" });
