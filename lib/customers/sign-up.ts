@@ -61,7 +61,11 @@ export async function signUp(input: unknown): Promise<Result<{ userId: string; c
   const passwordHash = await hashPassword(password);
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) return duplicateEmail();
   try {
-    const user = await db.$transaction((tx) => createCustomerIn(tx, { name, company: company ?? null, email, passwordHash, tier }));
+    // Near a shard's limit, placements queue on one lock (lib/shards/placement.ts): a burst waits rather than fails.
+    const user = await db.$transaction((tx) => createCustomerIn(tx, { name, company: company ?? null, email, passwordHash, tier }), {
+      maxWait: 15_000,
+      timeout: 20_000,
+    });
     return ok({ userId: user.id, customerId: user.customerId ?? "", email });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return duplicateEmail();

@@ -2,13 +2,16 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma";
 import { LIVE_KEY_STATUSES } from "@/lib/keys/key-status";
 import { fail, ok, type Result } from "@/lib/result";
-import { shardConfig, shardsConfig } from "@/lib/shards/config";
+import { shardsConfig } from "@/lib/shards/config";
 
 // Where a new customer's keys go: the shard with the most room, counting every live key on it (lib/keys/key-status)
-// and keeping the customer's tier's key limit free for it. Placements and new keys take one transaction lock, so
-// concurrent sign-ups cannot overfill a shard between counting and inserting.
+// and keeping the customer's tier's key limit free for it. Near a limit, placements and new keys take one
+// transaction lock and count again, so concurrent sign-ups cannot overfill a shard between counting and inserting;
+// with plenty of room they do not wait for each other.
 
 const PLACEMENT_LOCK = 7_310_012; // pg_advisory_xact_lock key
+/** Room (keys) above which a placement does not need the lock: more than any burst of concurrent sign-ups adds. */
+const UNLOCKED_MARGIN = 500;
 
 export interface ShardFill {
   id: string;
@@ -47,16 +50,22 @@ export const allShardsFull = () =>
 
 /** Picks the shard for a new customer on a tier allowing `maxKeys` keys; holds the placement lock until commit. */
 export async function chooseShardIn(tx: Prisma.TransactionClient, tier: { maxKeys: number }): Promise<Result<string>> {
-  await lockPlacement(tx);
   const room = (s: ShardFill) => s.keyLimit - s.liveKeys;
-  const candidates = (await shardFill(tx)).filter((s) => room(s) >= tier.maxKeys).sort((a, b) => room(b) - room(a));
-  const best = candidates[0];
+  const pick = (fill: ShardFill[]) => fill.filter((s) => room(s) >= tier.maxKeys).sort((a, b) => room(b) - room(a))[0];
+  const roomy = pick(await shardFill(tx));
+  if (roomy && room(roomy) >= tier.maxKeys + UNLOCKED_MARGIN) return ok(roomy.id);
+  await lockPlacement(tx);
+  const best = pick(await shardFill(tx));
   return best ? ok(best.id) : allShardsFull();
 }
 
 /** Whether the customer's shard can take one more key (checked when a key is queued, under the placement lock). */
 export async function shardHasRoomIn(tx: Prisma.TransactionClient, shardId: string): Promise<boolean> {
+  const roomOf = async () => {
+    const fill = (await shardFill(tx)).find((s) => s.id === shardId);
+    return fill ? fill.keyLimit - fill.liveKeys : 0;
+  };
+  if ((await roomOf()) > UNLOCKED_MARGIN) return true;
   await lockPlacement(tx);
-  const fill = (await shardFill(tx)).find((s) => s.id === shardId);
-  return fill ? fill.liveKeys < fill.keyLimit : shardConfig(shardId).keyLimit > 0;
+  return (await roomOf()) > 0;
 }
