@@ -1,6 +1,7 @@
 // The portal's configuration, parsed once from process.env. A bad or missing secret stops the server at boot
 // (instrumentation.ts imports this file). Deliberately no "server-only" import here: instrumentation rejects it.
 import { z } from "zod";
+import { shardsEnvSchema } from "./shards/config";
 
 const optional = z.string().trim().min(1).optional();
 
@@ -79,6 +80,10 @@ const serverSchema = z.object({
   // Base URL customers call, e.g. https://api.example.com or https://abc123.execute-api.us-east-1.amazonaws.com/prod.
   // Defaults to the stage's execute-api URL.
   GATEHOUSE_GATEWAY_URL: z.url().optional(),
+  // The AWS accounts/regions customers' keys are spread over (lib/shards/config.ts): a JSON array of
+  // {id, region?, profile? | roleArn? | accessKeyId?+secretAccessKey?, endpoint?, restApiId?, stage?, keyLimit?}.
+  // Unset: one shard "default" on the standard credential chain.
+  GATEHOUSE_SHARDS: z.preprocess(blankAsUnset, shardsEnvSchema.optional()),
 
   // How recent a sign-in (or password re-entry) must be for sensitive actions such as revealing a key.
   GATEHOUSE_RECENT_AUTH_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),

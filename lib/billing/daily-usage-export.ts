@@ -4,6 +4,7 @@ import { exportFileName, type DailyUsageExportParams } from "@/lib/billing/expor
 import type { CsvColumn } from "@/lib/csv/spreadsheet-safe";
 import { csvStream, type CsvRecord } from "@/lib/csv/stream";
 import { db } from "@/lib/db";
+import { tierNamesByPlan } from "@/lib/shards/plan-tiers";
 import { Prisma } from "@/lib/generated/prisma";
 import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
@@ -53,7 +54,7 @@ interface DailyUsageRow {
  * own page (indexes: Customer name, ApiKey customerId, UsageDay's key).
  */
 export async function* dailyUsageRecords(params: DailyUsageExportParams, batchCustomers = DAILY_USAGE_BATCH_CUSTOMERS): AsyncGenerator<CsvRecord<DailyUsageCsvKey>[]> {
-  const tierByPlan = new Map((await db.tier.findMany({ select: { usagePlanId: true, name: true } })).map((t) => [t.usagePlanId, t.name]));
+  const tierByPlan = await tierNamesByPlan(); // shard copies of the tiers' plans included
   const inRange = Prisma.sql`u."date" >= ${params.from}::date AND u."date" <= ${params.to}::date`;
   let after: { name: string; id: string } | null = null;
   for (;;) {

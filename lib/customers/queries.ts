@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { tierOnShard } from "@/lib/shards/plan-tiers";
 import { PROVISIONED_KEY_STATUSES } from "@/lib/keys/key-status";
 import { keyListOrder, keyViewSelect, listedKeysWhere, summarizeOwnKeys, toKeyView, usageWindowSelect, type KeyView, type OwnKeyUsage } from "@/lib/keys/queries";
 import type { Prisma } from "@/lib/generated/prisma";
@@ -142,6 +143,8 @@ export async function getOwnOverview(actor: Actor | null, { now = new Date() }: 
       company: true,
       status: true,
       usageSyncedAt: true,
+      shardId: true,
+      tierId: true,
       tier: { select: { name: true, rateLimit: true, burstLimit: true, quotaLimit: true, quotaPeriod: true, maxKeys: true, usagePlanId: true } },
       apiKeys: {
         where: listedKeysWhere(customerId, now.getTime()),
@@ -161,6 +164,6 @@ export async function getOwnOverview(actor: Actor | null, { now = new Date() }: 
     company: c.company,
     tier,
     keys: c.apiKeys.map(({ usagePlanId: _p, usageDays: _d, ...key }) => toKeyView(key)),
-    usage: { syncedAt: c.usageSyncedAt, byKey: summarizeOwnKeys({ tier: c.tier, keys: c.apiKeys }, now) },
+    usage: { syncedAt: c.usageSyncedAt, byKey: summarizeOwnKeys({ tier: await tierOnShard(c.tier, c.tierId, c.shardId), keys: c.apiKeys }, now) },
   });
 }

@@ -10,6 +10,7 @@ import { queueKeyCreationIn } from "@/lib/keys/create-key";
 import { Prisma } from "@/lib/generated/prisma";
 import { sendMail } from "@/lib/mail/send-mail";
 import { fail, ok, type Result } from "@/lib/result";
+import { allShardsFull, chooseShardIn } from "@/lib/shards/placement";
 import { invalidInput } from "@/lib/validation/field-errors";
 
 const duplicateEmail = () =>
@@ -60,10 +61,15 @@ export async function signUp(input: unknown): Promise<Result<{ userId: string; c
   const passwordHash = await hashPassword(password);
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) return duplicateEmail();
   try {
-    const user = await db.$transaction((tx) => createCustomerIn(tx, { name, company: company ?? null, email, passwordHash, tier }));
+    // Near a shard's limit, placements queue on one lock (lib/shards/placement.ts): a burst waits rather than fails.
+    const user = await db.$transaction((tx) => createCustomerIn(tx, { name, company: company ?? null, email, passwordHash, tier }), {
+      maxWait: 15_000,
+      timeout: 20_000,
+    });
     return ok({ userId: user.id, customerId: user.customerId ?? "", email });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return duplicateEmail();
+    if (error instanceof AllShardsFullError) return allShardsFull();
     throw error;
   }
 }
@@ -79,21 +85,33 @@ export interface NewCustomer {
   provider?: string;
 }
 
+/** No shard has room for another customer (createCustomerIn throws it; the caller's transaction rolls back). */
+export class AllShardsFullError extends Error {
+  constructor() {
+    super(allShardsFull().error.message);
+    this.name = "AllShardsFullError";
+  }
+}
+
 /**
- * The one way a customer comes to exist (password sign-up and first OIDC sign-in): the customer and its first user,
- * the audit entry, and the first API key queued, all in the caller's transaction.
+ * The one way a customer comes to exist (password sign-up and first OIDC sign-in): the customer, placed on the shard
+ * with the most room (lib/shards/placement.ts), and its first user, the audit entry, and the first API key queued,
+ * all in the caller's transaction.
  */
 export async function createCustomerIn(tx: Prisma.TransactionClient, input: NewCustomer) {
   const { name, company, email, passwordHash, tier } = input;
+  const { maxKeys } = await tx.tier.findUniqueOrThrow({ where: { id: tier.id }, select: { maxKeys: true } });
+  const shard = await chooseShardIn(tx, { maxKeys });
+  if (!shard.ok) throw new AllShardsFullError();
   const created = await tx.user.create({
-    data: { email, name, passwordHash, role: "CUSTOMER", customer: { create: { name, company, tierId: tier.id } } },
+    data: { email, name, passwordHash, role: "CUSTOMER", customer: { create: { name, company, tierId: tier.id, shardId: shard.data } } },
   });
   await recordAudit(tx, {
     actor: { userId: created.id, email, role: "CUSTOMER" },
     action: "customer.sign_up",
     target: { type: "customer", id: created.customerId },
     customerId: created.customerId,
-    meta: input.provider ? { tier: tier.slug, provider: input.provider } : { tier: tier.slug },
+    meta: input.provider ? { tier: tier.slug, shard: shard.data, provider: input.provider } : { tier: tier.slug, shard: shard.data },
   });
   const firstKey = await queueKeyCreationIn(tx, created.customerId ?? "", FIRST_KEY_NAME, null);
   if (!firstKey.ok) throw new Error(`queueing the first key failed: ${firstKey.error.message}`);

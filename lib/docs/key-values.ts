@@ -1,5 +1,6 @@
 import "server-only";
 import { getApiKeyValue } from "@/lib/aws/api-gateway";
+import { withAwsKeyShard } from "@/lib/shards/customer-shard";
 
 // Key values read for the try-it console, kept in this process's memory for a minute so a customer clicking Send
 // repeatedly costs one GetApiKey (a rate-limited control-plane call), not one per click. Never logged, never stored.
@@ -12,7 +13,7 @@ export async function keyValueFor(awsKeyId: string): Promise<string> {
   const now = Date.now();
   const cached = values.get(awsKeyId);
   if (cached && cached.expiresAt > now) return cached.value;
-  const value = await getApiKeyValue(awsKeyId);
+  const value = await withAwsKeyShard(awsKeyId, () => getApiKeyValue(awsKeyId));
   if (values.size >= MAX_ENTRIES) {
     for (const [id, entry] of values) if (entry.expiresAt <= now) values.delete(id);
     if (values.size >= MAX_ENTRIES) values.clear();

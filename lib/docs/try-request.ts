@@ -1,6 +1,7 @@
 import "server-only";
 import { toAppError } from "@/lib/aws/errors";
 import { db } from "@/lib/db";
+import { tiersForPlans } from "@/lib/shards/plan-tiers";
 import { explainStatus } from "@/lib/docs/explain-status";
 import { callGateway } from "@/lib/docs/gateway-call";
 import { keyValueFor } from "@/lib/docs/key-values";
@@ -91,7 +92,7 @@ export async function tryRequest(actor: Actor | null, input: unknown): Promise<R
   const details = errorDetails(answer.data);
   let quotaResetsAt: Date | null = null;
   if (answer.data.status === 429) {
-    const tier = await db.tier.findUnique({ where: { usagePlanId: key.usagePlanId }, select: { quotaPeriod: true } });
+    const [tier] = await tiersForPlans([key.usagePlanId]);
     quotaResetsAt = isQuotaPeriod(tier?.quotaPeriod) ? quotaPeriodAt(tier.quotaPeriod, new Date()).end : null;
   }
   return ok({ ...answer.data, notice: explainStatus({ status: answer.data.status, ...details }, quotaResetsAt) });

@@ -5,6 +5,7 @@ import { newKeyValue } from "@/lib/keys/new-key-value";
 import type { Prisma } from "@/lib/generated/prisma";
 import { createKeySchema } from "@/lib/keys/key-name.schema";
 import { failedMessage, pendingMessage } from "@/lib/keys/outcome-message";
+import { shardHasRoomIn } from "@/lib/shards/placement";
 import { enqueueOperation } from "@/lib/operations/enqueue";
 import { runOperationNow } from "@/lib/operations/run";
 import { authorize } from "@/lib/policy/authorize";
@@ -64,10 +65,13 @@ export async function queueKeyCreationIn(
   {
     const customer = await tx.customer.findUnique({
       where: { id: customerId },
-      select: { status: true, tier: { select: { usagePlanId: true, maxKeys: true, name: true } } },
+      select: { status: true, shardId: true, tier: { select: { usagePlanId: true, maxKeys: true, name: true } } },
     });
     if (!customer || customer.status !== "ACTIVE") return fail("forbidden", "Your account is not active.");
     if (!roomForAnotherKey(await countLiveKeys(tx, customerId), customer.tier)) return fail("conflict", keyLimitReached(customer.tier));
+    if (!(await shardHasRoomIn(tx, customer.shardId))) {
+      return fail("unavailable", "No new keys can be created for your account right now: its AWS account is at its key limit. Please contact support.");
+    }
     const record = await tx.apiKey.create({
       data: { customerId, name, usagePlanId: customer.tier.usagePlanId, status: "PENDING", createdById: actor?.userId ?? null },
     });

@@ -1,6 +1,7 @@
 import "server-only";
 import { getApiKeyValue } from "@/lib/aws/api-gateway";
 import { db } from "@/lib/db";
+import { withAwsKeyShard } from "@/lib/shards/customer-shard";
 import type { RunOutcome } from "@/lib/operations/run";
 
 /**
@@ -12,5 +13,6 @@ export async function newKeyValue(outcome: RunOutcome, keyId: string): Promise<s
   if (outcome.status !== "succeeded") return null;
   if (outcome.result?.keyValue) return outcome.result.keyValue;
   const record = await db.apiKey.findUnique({ where: { id: keyId }, select: { awsKeyId: true } });
-  return record?.awsKeyId ? await getApiKeyValue(record.awsKeyId).catch(() => null) : null;
+  const awsKeyId = record?.awsKeyId;
+  return awsKeyId ? await withAwsKeyShard(awsKeyId, () => getApiKeyValue(awsKeyId)).catch(() => null) : null;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
+import { tierOnShard } from "@/lib/shards/plan-tiers";
 import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
 import { fail, ok, type Result } from "@/lib/result";
@@ -142,6 +143,8 @@ export async function getOwnKeyUsage(actor: Actor | null, { now = new Date() }: 
     where: { id: customerId },
     select: {
       usageSyncedAt: true,
+      shardId: true,
+      tierId: true,
       tier: { select: { usagePlanId: true, quotaLimit: true, quotaPeriod: true } },
       apiKeys: {
         where: { status: { in: PROVISIONED_KEY_STATUSES } },
@@ -150,5 +153,6 @@ export async function getOwnKeyUsage(actor: Actor | null, { now = new Date() }: 
     },
   });
   if (!customer) return fail("not_found", "Your customer account was not found.");
-  return ok({ syncedAt: customer.usageSyncedAt, byKey: summarizeOwnKeys({ tier: customer.tier, keys: customer.apiKeys }, now) });
+  const tier = await tierOnShard(customer.tier, customer.tierId, customer.shardId);
+  return ok({ syncedAt: customer.usageSyncedAt, byKey: summarizeOwnKeys({ tier, keys: customer.apiKeys }, now) });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { getApiKeyValue } from "@/lib/aws/api-gateway";
+import { withCustomerShard } from "@/lib/shards/customer-shard";
 import { toAppError } from "@/lib/aws/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { isRecent } from "@/lib/auth/recent-auth";
@@ -22,7 +23,8 @@ export async function revealKey(actor: Actor | null, keyId: unknown): Promise<Re
 
   let value: string;
   try {
-    value = await getApiKeyValue(key.awsKeyId);
+    const awsKeyId = key.awsKeyId;
+    value = await withCustomerShard(key.customerId, () => getApiKeyValue(awsKeyId));
   } catch (error) {
     return { ok: false, error: toAppError(error, "Revealing the key failed") };
   }

@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/policy/actor";
 import { fail, ok, type Result } from "@/lib/result";
 
 /** What each count of a reconcile report means, in the order an admin reads them. */
-export const reconcileReportLines: { key: Exclude<keyof ReconcileReport, "errors">; label: string; repair: boolean }[] = [
+export const reconcileReportLines: { key: Exclude<keyof ReconcileReport, "errors" | "shards">; label: string; repair: boolean }[] = [
   { key: "orphansDeleted", label: "AWS keys without a portal record, deleted", repair: true },
   { key: "revokedKeysDeleted", label: "AWS keys of revoked or closed records, deleted", repair: true },
   { key: "missingMarkedRevoked", label: "Key records whose AWS key was gone, marked revoked", repair: true },

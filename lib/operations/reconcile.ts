@@ -5,6 +5,9 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { awsKeyPrefix } from "@/lib/keys/aws-key-name";
 import { describeError } from "@/lib/operations/errors";
+import { shardsConfig, shardsConfigured } from "@/lib/shards/config";
+import { withShard } from "@/lib/shards/scope";
+import { planIdOnShard, tierPlansOnShard } from "@/lib/shards/shard-plans";
 import { abandonProvisioning, deleteAwsKeyIfPresent, ensureInPlan, removeFromPlanIfPresent } from "@/lib/operations/handlers/provision-key";
 
 export interface ReconcileReport {
@@ -19,39 +22,78 @@ export interface ReconcileReport {
   skippedBusyCustomers: number;
   /** Repairs that failed this time (AWS errors); the next run tries again. */
   errors: string[];
+  /** The same figures for each shard (one entry, "default", without GATEHOUSE_SHARDS). */
+  shards: ({ shardId: string } & Omit<ReconcileReport, "shards">)[];
 }
 
 const STALE_PENDING_MS = 5 * 60_000;
 
+/** Reconciles every shard in turn, each against its own account; the report sums them and lists each. */
+export async function reconcile(): Promise<ReconcileReport> {
+  const total: ReconcileReport = {
+    awsKeys: 0,
+    records: 0,
+    orphansDeleted: 0,
+    revokedKeysDeleted: 0,
+    missingMarkedRevoked: 0,
+    enabledFixed: 0,
+    plansFixed: 0,
+    stalePendingFailed: 0,
+    skippedBusyCustomers: 0,
+    errors: [],
+    shards: [],
+  };
+  for (const shard of shardsConfig()) {
+    const report = await withShard(shard.id, () => reconcileShard(shard.id));
+    total.shards.push({ shardId: shard.id, ...report });
+    for (const field of COUNTS) total[field] += report[field];
+    total.errors.push(...report.errors.map((e) => (shardsConfigured() ? `shard ${shard.id}: ${e}` : e)));
+  }
+  return total;
+}
+
+const COUNTS = [
+  "awsKeys",
+  "records",
+  "orphansDeleted",
+  "revokedKeysDeleted",
+  "missingMarkedRevoked",
+  "enabledFixed",
+  "plansFixed",
+  "stalePendingFailed",
+  "skippedBusyCustomers",
+] as const;
+
 /**
- * Compares the portal's key records with AWS (keys found by Gatehouse's name prefix and GatehouseKeyId tag, plan
+ * One shard: compares the portal's key records of the shard's customers with the shard's AWS account (keys found by Gatehouse's name prefix and GatehouseKeyId tag, plan
  * memberships per tier plan) and repairs drift: AWS keys without a live record are deleted, live records whose key
  * vanished are marked revoked, enabled flags and plan memberships are set to what the records say. Customers with an
  * operation in flight are left alone (their operation is the source of truth until it finishes).
  */
-export async function reconcile(): Promise<ReconcileReport> {
+export async function reconcileShard(shardId: string): Promise<Omit<ReconcileReport, "shards">> {
   const prefix = awsKeyPrefix();
   const soon = new Date(Date.now() + 60_000);
   const [awsKeys, records, tiers, busyOps] = await Promise.all([
     listApiKeysByNamePrefix(prefix),
     db.apiKey.findMany({
+      where: { customer: { shardId } },
       select: {
         id: true,
         customerId: true,
         awsKeyId: true,
         status: true,
         createdAt: true,
-        customer: { select: { status: true, tier: { select: { usagePlanId: true } } } },
+        customer: { select: { status: true, tierId: true } },
       },
     }),
-    db.tier.findMany({ select: { usagePlanId: true } }),
+    tierPlansOnShard(shardId),
     db.operation.findMany({
       where: { status: { in: ["QUEUED", "RUNNING"] }, runAfter: { lte: soon } },
       select: { customerId: true, apiKeyId: true, kind: true },
     }),
   ]);
   const busyCustomers = new Set(busyOps.map((o) => o.customerId).filter((c): c is string => c !== null));
-  const report: ReconcileReport = {
+  const report: Omit<ReconcileReport, "shards"> = {
     awsKeys: awsKeys.length,
     records: records.length,
     orphansDeleted: 0,
@@ -65,7 +107,7 @@ export async function reconcile(): Promise<ReconcileReport> {
   };
   const recordsById = new Map(records.map((r) => [r.id, r]));
   const planMembers = new Map<string, Set<string>>();
-  for (const { usagePlanId } of tiers) {
+  for (const usagePlanId of new Set(tiers.values())) {
     try {
       planMembers.set(usagePlanId, new Set(await keyIdsInUsagePlan(usagePlanId)));
     } catch (error) {
@@ -101,7 +143,7 @@ export async function reconcile(): Promise<ReconcileReport> {
       await updateApiKey(awsKey.id, { enabled: record.status === "ACTIVE" });
       report.enabledFixed++;
     }
-    const expected = record.customer.tier.usagePlanId;
+    const expected = tiers.get(record.customer.tierId) ?? (await planIdOnShard(shardId, record.customer.tierId));
     const memberOf = [...planMembers].filter(([, members]) => members.has(awsKey.id)).map(([plan]) => plan);
     if (memberOf.length !== 1 || memberOf[0] !== expected) {
       for (const plan of memberOf) if (plan !== expected) await removeFromPlanIfPresent(plan, awsKey.id);

@@ -5,6 +5,7 @@ import { backoffMs, MAX_ATTEMPTS } from "@/lib/operations/backoff";
 import { describeError, RunLater, shouldRetry } from "@/lib/operations/errors";
 import type { OperationContext, OperationResult, OperationState } from "@/lib/operations/handler";
 import { handlers } from "@/lib/operations/registry";
+import { withShard } from "@/lib/shards/scope";
 
 const LOCK_SECONDS = 120;
 
@@ -80,9 +81,17 @@ function stateOf(value: Prisma.JsonValue | null): OperationState {
   return state;
 }
 
-/** Runs one claimed operation to success, a scheduled retry, or failure with compensation. */
+/**
+ * Runs one claimed operation to success, a scheduled retry, or failure with compensation. A customer's operation
+ * runs scoped to the customer's shard, so its AWS calls go to the account holding the customer's keys.
+ */
 async function execute(id: string): Promise<RunOutcome> {
-  const op = await db.operation.findUniqueOrThrow({ where: { id } });
+  const op = await db.operation.findUniqueOrThrow({ where: { id }, include: { customer: { select: { shardId: true } } } });
+  return op.customer ? withShard(op.customer.shardId, () => executeLoaded(op)) : executeLoaded(op);
+}
+
+async function executeLoaded(op: Prisma.OperationGetPayload<object>): Promise<RunOutcome> {
+  const { id } = op;
   const state = stateOf(op.state);
   const ctx: OperationContext = {
     id: op.id,

@@ -55,6 +55,8 @@ export const POLICY_ACTIONS = [
   "operation.list",
   "operation.retry",
   "operation.reconcile",
+  /** Each shard's fill (keys used of its account's limit), on /admin/operations. */
+  "shard.read",
   "audit.read",
   "audit.export",
   // Admin console: customers and staff (app/admin/customers, app/admin/staff).

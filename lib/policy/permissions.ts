@@ -54,6 +54,7 @@ export const permissions = {
   "operation.list": ["ADMIN"],
   "operation.retry": ["ADMIN"],
   "operation.reconcile": ["ADMIN"],
+  "shard.read": ["ADMIN"],
   "audit.read": ["ADMIN"],
   "audit.export": ["ADMIN"],
   // Admin console: customers and staff.

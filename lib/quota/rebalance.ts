@@ -1,5 +1,9 @@
 import "server-only";
 import { setRemainingQuota } from "@/lib/aws/customer-quota";
+import { shardsConfig } from "@/lib/shards/config";
+import { withShard } from "@/lib/shards/scope";
+import { planIdOnShard, tierPlansOnShard } from "@/lib/shards/shard-plans";
+import { tiersForPlans } from "@/lib/shards/plan-tiers";
 import { TokenBucket } from "@/lib/aws/control-plane-limits";
 import { getUsage, type UsageDayReport } from "@/lib/aws/usage";
 import { db } from "@/lib/db";
@@ -38,7 +42,7 @@ function toRows(key: UsageKey, days: readonly UsageDayReport[], hasQuota: boolea
 }
 
 async function planHasQuota(planIds: readonly string[]): Promise<Map<string, boolean>> {
-  const tiers = await db.tier.findMany({ where: { usagePlanId: { in: [...planIds] } }, select: { usagePlanId: true, quotaLimit: true } });
+  const tiers = await tiersForPlans(planIds);
   return new Map(tiers.map((t) => [t.usagePlanId, t.quotaLimit !== null]));
 }
 
@@ -98,11 +102,13 @@ export async function repartitionCustomer(
 ): Promise<Repartition> {
   const customer = await db.customer.findUniqueOrThrow({
     where: { id: customerId },
-    select: { tierId: true, tier: { select: { id: true, usagePlanId: true, quotaLimit: true, quotaPeriod: true } } },
+    select: { tierId: true, shardId: true, tier: { select: { id: true, usagePlanId: true, quotaLimit: true, quotaPeriod: true } } },
   });
-  const tier = tierId && tierId !== customer.tierId ? await db.tier.findUniqueOrThrow({ where: { id: tierId } }) : customer.tier;
+  const chosen = tierId && tierId !== customer.tierId ? await db.tier.findUniqueOrThrow({ where: { id: tierId } }) : customer.tier;
   const empty: Repartition = { pooledRemaining: null, shares: {}, getUsageCalls: 0, updateUsageCalls: 0 };
-  if (tier.quotaLimit === null || !isQuotaPeriod(tier.quotaPeriod)) return empty;
+  if (chosen.quotaLimit === null || !isQuotaPeriod(chosen.quotaPeriod)) return empty;
+  // The tier's plan on the customer's shard (the same as the tier's own on a single account).
+  const tier = { ...chosen, quotaPeriod: chosen.quotaPeriod, usagePlanId: await planIdOnShard(customer.shardId, chosen.id) };
   const window = quotaPeriodAt(tier.quotaPeriod, now);
 
   const records = await db.apiKey.findMany({
@@ -183,13 +189,19 @@ export async function rebalanceSweep({
   };
   const summary: SweepSummary = { plans: 0, keysRead: 0, getUsageCalls: 0, updateUsageCalls: 0, customersRebalanced: 0, customersBusy: 0, plansFailed: [] };
   const tiers = await db.tier.findMany({ where: { quotaLimit: { not: null }, quotaPeriod: { not: null } }, orderBy: { sortOrder: "asc" } });
-  for (const tier of tiers) {
-    if (tier.quotaLimit === null || !isQuotaPeriod(tier.quotaPeriod)) continue;
-    try {
-      await sweepPlan(tier as typeof tier & { quotaLimit: number }, now(), pace, summary);
-      summary.plans += 1;
-    } catch (error) {
-      summary.plansFailed.push({ usagePlanId: tier.usagePlanId, message: error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : "unknown" });
+  // Every shard's copy of each tier's plan, in that shard's account (its own pacing).
+  for (const shard of shardsConfig()) {
+    const plansOnShard = await tierPlansOnShard(shard.id);
+    for (const tier of tiers) {
+      const quotaLimit = tier.quotaLimit;
+      const usagePlanId = plansOnShard.get(tier.id);
+      if (quotaLimit === null || !isQuotaPeriod(tier.quotaPeriod) || !usagePlanId) continue;
+      try {
+        await withShard(shard.id, () => sweepPlan({ ...tier, quotaLimit, usagePlanId }, now(), pace, summary));
+        summary.plans += 1;
+      } catch (error) {
+        summary.plansFailed.push({ usagePlanId, message: error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : "unknown" });
+      }
     }
   }
   return summary;

@@ -2,6 +2,7 @@ import "server-only";
 import { setTimeout as wait } from "node:timers/promises";
 import { isRetryable } from "@/lib/aws/errors";
 import { getUsagePage, type UsagePage } from "@/lib/aws/usage";
+import { withPlanShard } from "@/lib/shards/customer-shard";
 import { db } from "@/lib/db";
 import { upsertUsageDays, type UsageDayRow } from "@/lib/usage/store-usage-days";
 import { addDays, dayStart, utcDay } from "@/lib/usage/utc-days";
@@ -145,8 +146,12 @@ export async function runClaimedSnapshot(runId: string, opts: RunOptions & { own
   return "succeeded";
 }
 
+/** One GetUsage page, from the account (shard) that holds the plan. */
 function fetchPage(planIds: string[], cursor: Cursor, to: string): Promise<UsagePage> {
-  return getUsagePage(planIds[cursor.planIndex] ?? "", { startDate: cursor.chunkStart, endDate: chunkEnd(cursor.chunkStart, to), position: cursor.position });
+  const planId = planIds[cursor.planIndex] ?? "";
+  return withPlanShard(planId, () =>
+    getUsagePage(planId, { startDate: cursor.chunkStart, endDate: chunkEnd(cursor.chunkStart, to), position: cursor.position }),
+  );
 }
 
 const cursorKey = (c: Cursor) => `${c.planIndex}|${c.chunkStart}|${c.position ?? ""}`;

@@ -1,6 +1,7 @@
 import "server-only";
 import { isProvisionedKey, PROVISIONED_KEY_STATUSES } from "@/lib/keys/key-status";
 import { db } from "@/lib/db";
+import { tiersForPlans } from "@/lib/shards/plan-tiers";
 import { pooledQuota } from "@/lib/quota/pooled-usage";
 import { authorize } from "@/lib/policy/authorize";
 import type { Actor } from "@/lib/policy/actor";
@@ -59,10 +60,8 @@ export async function getUsageOverview(actor: Actor | null, { now = new Date() }
   });
   const plans = [...new Set([...keys.map((k) => k.usagePlanId), ...keys.flatMap((k) => k.usageDays.map((d) => d.usagePlanId))])];
   const [tiers, moveOps] = await Promise.all([
-    db.tier.findMany({
-      where: { usagePlanId: { in: plans } },
-      select: { usagePlanId: true, name: true, rateLimit: true, burstLimit: true, quotaLimit: true, quotaPeriod: true },
-    }),
+    // Tiers by plan id, shard copies of the tiers' plans included.
+    tiersForPlans(plans),
     // Finished tier moves in the chart's days: the usage page says how they split the figures.
     db.operation.findMany({
       where: { customerId, kind: "MOVE_TIER", status: "SUCCEEDED", finishedAt: { gte: from } },

@@ -1,6 +1,8 @@
 import "server-only";
 import { PROVISIONED_KEY_STATUSES } from "@/lib/keys/key-status";
 import { toAppError } from "@/lib/aws/errors";
+import { withCustomerShard } from "@/lib/shards/customer-shard";
+import { tiersForPlans } from "@/lib/shards/plan-tiers";
 import { getUsage, type UsageDayReport } from "@/lib/aws/usage";
 import { db } from "@/lib/db";
 import { fail, ok, type Result } from "@/lib/result";
@@ -38,7 +40,7 @@ const inFlight = new Map<string, Promise<Result<UsageRefresh>>>();
 export function refreshUsage(customerId: string): Promise<Result<UsageRefresh>> {
   const running = inFlight.get(customerId);
   if (running) return running;
-  const refresh = refreshNow(customerId).finally(() => inFlight.delete(customerId));
+  const refresh = withCustomerShard(customerId, () => refreshNow(customerId)).finally(() => inFlight.delete(customerId));
   inFlight.set(customerId, refresh);
   return refresh;
 }
@@ -58,7 +60,7 @@ async function refreshNow(customerId: string): Promise<Result<UsageRefresh>> {
   if (!customer || customer.status === "DELETED") return fail("not_found", "That customer does not exist.");
 
   const plans = [...new Set(customer.apiKeys.map((k) => k.usagePlanId))];
-  const tiers = await db.tier.findMany({ where: { usagePlanId: { in: plans } }, select: { usagePlanId: true, quotaLimit: true } });
+  const tiers = await tiersForPlans(plans);
   const planHasQuota = new Map(tiers.map((t) => [t.usagePlanId, t.quotaLimit !== null]));
 
   const syncedAt = new Date();

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { OperationsTable } from "./_components/operations-table";
 import { ReconcilePanel } from "./_components/reconcile-panel";
+import { ShardFill } from "./_components/shard-fill";
 import { FilterActions, FilterField, invalidProps } from "@/components/admin/filter-field";
 import { KeysetPager } from "@/components/admin/keyset-pager";
 import { Alert } from "@/components/ui/alert";
@@ -13,6 +14,7 @@ import { requirePagePermission } from "@/lib/auth/guards";
 import { kindLabel, OPERATION_KINDS, OPERATION_STATES, parseOperationFilters, stateLabels } from "@/lib/operations/admin-filter-schema";
 import { listOperations } from "@/lib/operations/admin-queries";
 import { lastReconcile } from "@/lib/operations/admin-reconcile";
+import { shardFillFor } from "@/lib/shards/queries";
 import { decodeCursor } from "@/lib/validation/keyset";
 
 export const metadata = { title: "Operations" };
@@ -24,10 +26,12 @@ export default async function OperationsPage({ searchParams }: { searchParams: P
   const parsed = parseOperationFilters(params);
   const errors = parsed.ok ? {} : parsed.fieldErrors;
   const raw = parsed.raw;
-  const [list, last] = await Promise.all([
+  const [list, last, shards] = await Promise.all([
     parsed.ok ? listOperations(actor, parsed.filters, { before: decodeCursor(param(params, "before")), after: decodeCursor(param(params, "after")) }) : Promise.resolve(null),
     lastReconcile(actor),
+    shardFillFor(actor),
   ]);
+  if (!shards.ok) throw new Error(shards.error.message);
   if (list && !list.ok) throw new Error(list.error.message);
   if (!last.ok) throw new Error(last.error.message);
   const page = list?.data ?? null;
@@ -45,6 +49,7 @@ export default async function OperationsPage({ searchParams }: { searchParams: P
     <>
       <PageHeader title="Operations" description="Durable changes to AWS: recorded before any call, retried with backoff, compensated when they cannot finish." />
       <ReconcilePanel last={lastText} />
+      <ShardFill shards={shards.data} />
 
       {counts ? (
         <ul aria-label="Operations by state" className="mb-4 flex flex-wrap gap-2 text-sm">

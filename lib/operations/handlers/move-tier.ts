@@ -6,6 +6,12 @@ import { db } from "@/lib/db";
 import type { OperationHandler } from "@/lib/operations/handler";
 import { ensureInPlan, removeFromPlanIfPresent } from "@/lib/operations/handlers/provision-key";
 import { repartitionCustomer, storeUsageBeforeRemoval } from "@/lib/quota/rebalance";
+import { planIdOnShard } from "@/lib/shards/shard-plans";
+
+/** The customer's shard: the operation runs scoped to it, and the tiers' plans are that shard's. */
+async function shardOf(customerId: string): Promise<string> {
+  return (await db.customer.findUniqueOrThrow({ where: { id: customerId }, select: { shardId: true } })).shardId;
+}
 
 const input = z.object({ fromTierId: z.string(), toTierId: z.string(), requestId: z.string().optional() });
 
@@ -26,17 +32,19 @@ export const moveTierHandler: OperationHandler = {
   async run(ctx) {
     const { fromTierId, toTierId, requestId } = input.parse(ctx.input);
     const customerId = ctx.customerId ?? "";
-    const [from, to] = await Promise.all([
+    const [from, to, shardId] = await Promise.all([
       db.tier.findUniqueOrThrow({ where: { id: fromTierId } }),
       db.tier.findUniqueOrThrow({ where: { id: toTierId } }),
+      shardOf(customerId),
     ]);
+    const toPlanId = await planIdOnShard(shardId, to.id);
     for (const key of await liveKeys(customerId)) {
-      if (key.usagePlanId === to.usagePlanId || !key.awsKeyId) continue;
+      if (key.usagePlanId === toPlanId || !key.awsKeyId) continue;
       // The key's count in the old plan is stored before it leaves: it stays in the customer's pool.
       await storeUsageBeforeRemoval({ id: key.id, awsKeyId: key.awsKeyId, usagePlanId: key.usagePlanId });
       await removeFromPlanIfPresent(key.usagePlanId, key.awsKeyId);
-      await ensureInPlan(key.awsKeyId, to.usagePlanId);
-      await db.apiKey.update({ where: { id: key.id }, data: { usagePlanId: to.usagePlanId } });
+      await ensureInPlan(key.awsKeyId, toPlanId);
+      await db.apiKey.update({ where: { id: key.id }, data: { usagePlanId: toPlanId } });
     }
     // In the new plan every key starts with the full quota: the pool, under the new tier's quota and period, is split
     // over them before the move is recorded (a move and back carries the used count).
@@ -57,10 +65,11 @@ export const moveTierHandler: OperationHandler = {
     const { fromTierId } = input.parse(ctx.input);
     const customerId = ctx.customerId ?? "";
     const from = await db.tier.findUniqueOrThrow({ where: { id: fromTierId } });
+    const fromPlanId = await planIdOnShard(await shardOf(customerId), from.id);
     for (const key of await liveKeys(customerId)) {
       if (!key.awsKeyId) continue;
-      await ensureInPlan(key.awsKeyId, from.usagePlanId);
-      await db.apiKey.update({ where: { id: key.id }, data: { usagePlanId: from.usagePlanId } });
+      await ensureInPlan(key.awsKeyId, fromPlanId);
+      await db.apiKey.update({ where: { id: key.id }, data: { usagePlanId: fromPlanId } });
     }
     await repartitionCustomer(customerId, { tierId: from.id });
     await db.$transaction(async (tx) => {

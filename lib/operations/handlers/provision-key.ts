@@ -14,6 +14,7 @@ import { db } from "@/lib/db";
 import { awsKeyName } from "@/lib/keys/aws-key-name";
 import { errorName, PermanentFailure } from "@/lib/operations/errors";
 import { repartitionCustomer } from "@/lib/quota/rebalance";
+import { planIdOnShard } from "@/lib/shards/shard-plans";
 
 /**
  * Brings one PENDING key record to ACTIVE: an AWS key named after the record (adopted if a crashed run already
@@ -22,12 +23,13 @@ import { repartitionCustomer } from "@/lib/quota/rebalance";
 export async function provisionKey(recordId: string, { firstAttempt = false } = {}): Promise<{ keyValue?: string }> {
   const record = await db.apiKey.findUniqueOrThrow({
     where: { id: recordId },
-    include: { customer: { select: { status: true, tier: { select: { usagePlanId: true } } } } },
+    include: { customer: { select: { status: true, shardId: true, tierId: true } } },
   });
   if (isProvisionedKey(record.status)) return {};
   if (record.status !== "PENDING") throw new PermanentFailure(`The key is ${record.status.toLowerCase()}.`);
   if (record.customer.status !== "ACTIVE") throw new PermanentFailure("The customer account is not active.");
-  const planId = record.customer.tier.usagePlanId;
+  // The tier's plan on the customer's shard; the operation runs scoped to that shard (lib/operations/run.ts).
+  const planId = await planIdOnShard(record.customer.shardId, record.customer.tierId);
 
   let awsKeyId = record.awsKeyId;
   let keyValue: string | undefined;
