@@ -230,7 +230,7 @@ function reportCte(range: DayRange, customerIds?: readonly string[]): Prisma.Sql
       bool_or(day >= ${d0}::date) AS in_range,
       SUM(GREATEST(0, used - quota)) FILTER (WHERE period = 'DAY' AND day >= ${d0}::date) AS day_over,
       count(*) FILTER (WHERE period = 'DAY' AND day >= ${d0}::date AND used >= quota) AS day_days,
-      MAX(CASE WHEN quota = 0 THEN (CASE WHEN used > 0 THEN 100 ELSE 0 END) ELSE used * 100.0 / quota END) FILTER (WHERE period = 'DAY' AND day >= ${d0}::date) AS day_peak
+      MAX(used) FILTER (WHERE period = 'DAY' AND day >= ${d0}::date) AS day_max
     FROM fig
     GROUP BY cid, "tierId", quota, period, wstart
   ),
@@ -263,7 +263,8 @@ function reportCte(range: DayRange, customerIds?: readonly string[]): Prisma.Sql
     SELECT cid, "tierId", SUM(requests) AS requests,
       SUM(CASE WHEN quota IS NULL THEN 0 WHEN period = 'DAY' THEN COALESCE(day_over, 0) ELSE GREATEST(0, total - quota) - GREATEST(0, before - quota) END) AS over,
       SUM(day_days) AS day_days,
-      MAX(CASE WHEN quota IS NULL THEN NULL WHEN period = 'DAY' THEN day_peak WHEN quota = 0 THEN (CASE WHEN total > 0 THEN 100 ELSE 0 END) ELSE total * 100.0 / quota END) AS peak
+      MAX(CASE WHEN quota IS NULL THEN NULL WHEN quota = 0 THEN (CASE WHEN (CASE WHEN period = 'DAY' THEN day_max ELSE total END) > 0 THEN 100 ELSE 0 END)
+        ELSE (CASE WHEN period = 'DAY' THEN day_max ELSE total END) * 100.0 / quota END) AS peak
     FROM periods WHERE in_range
     GROUP BY cid, "tierId"
   ),
