@@ -1,5 +1,6 @@
 -- The daily per-customer usage rollup: UsageDay summed over all of a customer's keys and plans per UTC day, so the
--- billing report, its CSV export and period close read one row per customer and day instead of every key's.
+-- billing report, its CSV export and period close read one row per customer and day instead of every key's. Derived
+-- data: no foreign key of its own (UsageDay's keys have theirs), so the triggers' writes cost no per-row checks.
 
 -- CreateTable
 CREATE TABLE "CustomerUsageDay" (
@@ -13,9 +14,6 @@ CREATE TABLE "CustomerUsageDay" (
 
 -- CreateIndex
 CREATE INDEX "CustomerUsageDay_date_idx" ON "CustomerUsageDay"("date");
-
--- AddForeignKey
-ALTER TABLE "CustomerUsageDay" ADD CONSTRAINT "CustomerUsageDay_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Backfill from the stored detail.
 INSERT INTO "CustomerUsageDay" ("customerId", "date", "used", "rows")
