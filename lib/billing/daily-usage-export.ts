@@ -51,7 +51,8 @@ interface DailyUsageRow {
  * The rows, batch by batch, one query per batch: a keyset page of customers (by name, then id, over the customers
  * with usage in the range), joined to their keys' UsageDay rows in the range, in file order (customer, then key
  * oldest first, day, plan). Memory holds one batch whatever the number of customers, and each query reads only its
- * own page (indexes: Customer name, ApiKey customerId, UsageDay's key).
+ * own page (indexes: Customer name, ApiKey customerId, UsageDay's key; the daily rollup CustomerUsageDay says which
+ * customers have usage in the range).
  */
 export async function* dailyUsageRecords(params: DailyUsageExportParams, batchCustomers = DAILY_USAGE_BATCH_CUSTOMERS): AsyncGenerator<CsvRecord<DailyUsageCsvKey>[]> {
   const tierByPlan = await tierNamesByPlan(); // shard copies of the tiers' plans included
@@ -64,7 +65,7 @@ export async function* dailyUsageRecords(params: DailyUsageExportParams, batchCu
         FROM "Customer" c
         WHERE ${after ? Prisma.sql`(c."name", c."id") > (${after.name}, ${after.id})` : Prisma.sql`TRUE`}
           AND ${params.customerId ? Prisma.sql`c."id" = ${params.customerId}` : Prisma.sql`TRUE`}
-          AND EXISTS (SELECT 1 FROM "ApiKey" k JOIN "UsageDay" u ON u."apiKeyId" = k."id" WHERE k."customerId" = c."id" AND ${inRange})
+          AND EXISTS (SELECT 1 FROM "CustomerUsageDay" u WHERE u."customerId" = c."id" AND ${inRange})
         ORDER BY c."name", c."id"
         LIMIT ${batchCustomers}
       )

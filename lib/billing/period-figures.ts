@@ -18,7 +18,7 @@ async function customersInRange(range: DayRange): Promise<string[]> {
     SELECT s."customerId" AS id FROM "CustomerTierSpan" s
     WHERE s."from" < (${range.to}::date + 1) AND (s."to" IS NULL OR s."to" > ${range.from}::date)
     UNION
-    SELECT k."customerId" AS id FROM "UsageDay" u JOIN "ApiKey" k ON k."id" = u."apiKeyId"
+    SELECT u."customerId" AS id FROM "CustomerUsageDay" u
     WHERE u."date" >= ${range.from}::date AND u."date" <= ${range.to}::date
     ORDER BY id`);
   return rows.map((r) => r.id);
@@ -36,10 +36,9 @@ export async function periodFigures(range: DayRange, only?: readonly string[]): 
       db.customer.findMany({ where: { id: { in: batch } }, select: { id: true, name: true, company: true } }),
       tierSpans(batch, { from: l0, to: range.to }),
       db.$queryRaw<{ cid: string; day: Date; used: bigint }[]>(Prisma.sql`
-        SELECT k."customerId" AS cid, u."date" AS day, SUM(u."used")::bigint AS used
-        FROM "UsageDay" u JOIN "ApiKey" k ON k."id" = u."apiKeyId"
-        WHERE k."customerId" = ANY(${batch}::text[]) AND u."date" >= ${l0}::date AND u."date" <= ${range.to}::date
-        GROUP BY 1, 2`),
+        SELECT u."customerId" AS cid, u."date" AS day, u."used"
+        FROM "CustomerUsageDay" u
+        WHERE u."customerId" = ANY(${batch}::text[]) AND u."date" >= ${l0}::date AND u."date" <= ${range.to}::date`),
     ]);
     const usage = new Map<string, Map<string, number>>();
     for (const r of usageRows) {

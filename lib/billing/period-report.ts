@@ -28,14 +28,15 @@ import { fail, ok, type Result } from "@/lib/result";
 import { forecastQuota, type QuotaForecast } from "@/lib/usage/forecast";
 import { isQuotaPeriod, type QuotaPeriod } from "@/lib/usage/quota-period";
 import { pooledQuotas } from "@/lib/quota/pooled-usage";
-import { addDays, utcDay } from "@/lib/usage/utc-days";
+import { addDays, dayStart, utcDay } from "@/lib/usage/utc-days";
 
 // The period report: per customer, what it used and what it owes for a range of days (lib/billing/amounts.ts holds
-// the rules). The list is one SQL statement: usage is summed per customer and day in the database, the pooled quota
-// periods are running sums (window functions), proration and overage are aggregated per tier and month, and sorting,
-// filtering, paging and the totals of the filtered set all happen there, so 10,000 customers never reach Node.
-// Deleted customers and revoked keys with usage in the range are included. The drill-down computes one customer's
-// figures with the pure functions of amounts.ts; the integration test checks both give the same figures.
+// the rules). The list is one SQL statement over the daily per-customer rollup (CustomerUsageDay, kept equal to the
+// UsageDay detail by database triggers): the pooled quota figures come from per-period sums (a count only grows),
+// proration and overage are aggregated per tier and month, and sorting, filtering, paging and the totals of the
+// filtered set all happen there, so 10,000 customers never reach Node. Deleted customers and revoked keys with usage
+// in the range are included. The drill-down computes one customer's figures from the same rollup with the pure
+// functions of amounts.ts; the integration test checks both give the same figures.
 
 export type { DayRange } from "@/lib/billing/amounts";
 
@@ -180,13 +181,13 @@ interface RawResult {
  * The report's rows as CTEs (ending in `report`), mirroring amounts.ts dayFigures + amountFor without expanding
  * every customer's every day: each tier span becomes the range of days it is billed for (a day goes to the span
  * that held last that day: up to the day before the next span starts, or the day its end falls in), proration is
- * day arithmetic per span and month, and the pooled quota counts run over the days with usage only (the only days
- * a count changes). The one day-by-day sum is the usage itself, grouped per customer and day in the database.
+ * day arithmetic per span and month, and the pooled quota figures are sums per quota period over the rollup's
+ * customer-days (only the WEEK/MONTH periods that reached their quota are walked day by day, for days at quota).
  */
 function reportCte(range: DayRange, customerIds?: readonly string[]): Prisma.Sql {
   // Only these customers (the CSV export's keyset pages), else everyone.
   const onlySpans = customerIds ? Prisma.sql`AND s."customerId" = ANY(${[...customerIds]}::text[])` : Prisma.empty;
-  const onlyUsage = customerIds ? Prisma.sql`AND k."customerId" = ANY(${[...customerIds]}::text[])` : Prisma.empty;
+  const onlyUsage = customerIds ? Prisma.sql`AND u."customerId" = ANY(${[...customerIds]}::text[])` : Prisma.empty;
   const d0 = range.from;
   const d1 = range.to;
   const l0 = lookbackStart(range.from);
@@ -206,33 +207,52 @@ function reportCte(range: DayRange, customerIds?: readonly string[]): Prisma.Sql
     SELECT cid, "tierId", GREATEST(first_day, ${d0}::date) AS first_day, last_day
     FROM sp WHERE GREATEST(first_day, ${d0}::date) <= last_day
   ),
-  usage AS (
-    SELECT k."customerId" AS cid, u."date" AS day, SUM(u."used")::bigint AS used
-    FROM "UsageDay" u JOIN "ApiKey" k ON k."id" = u."apiKeyId"
+  -- Each customer-day with usage (the daily rollup, lib/usage/store-usage-days.ts) with the tier it is billed at and
+  -- that tier's quota. A WEEK or MONTH quota period is keyed by its first day; DAY-quota and no-quota days need no key.
+  fig AS (
+    SELECT u."customerId" AS cid, u."date" AS day, u."used" AS used, sp."tierId", tr."quotaLimit" AS quota, tr."quotaPeriod" AS period,
+      CASE tr."quotaPeriod" WHEN 'WEEK' THEN date_trunc('week', u."date"::timestamp)::date
+        WHEN 'MONTH' THEN date_trunc('month', u."date"::timestamp)::date END AS wstart
+    FROM "CustomerUsageDay" u
+    LEFT JOIN sp ON sp.cid = u."customerId" AND u."date" BETWEEN sp.first_day AND sp.last_day
+    LEFT JOIN "Tier" tr ON tr."id" = sp."tierId" AND tr."quotaLimit" IS NOT NULL AND tr."quotaPeriod" IS NOT NULL
     WHERE u."date" >= ${l0}::date AND u."date" <= ${d1}::date ${onlyUsage}
-    GROUP BY 1, 2
   ),
-  -- One pass over the customer-days with usage: the day's tier and quota, and the pooled count in its quota period
-  -- (a DAY period is the day itself, so its running sum is the day's count).
-  fig_all AS MATERIALIZED (
-    SELECT w.*, SUM(w.used) OVER (PARTITION BY w.cid, w."tierId", w.wstart ORDER BY w.day) AS cum
-    FROM (
-      SELECT u.cid, u.day, u.used, sp."tierId", tr."quotaLimit" AS quota, tr."quotaPeriod" AS period,
-        CASE tr."quotaPeriod" WHEN 'DAY' THEN u.day WHEN 'WEEK' THEN date_trunc('week', u.day::timestamp)::date
-          WHEN 'MONTH' THEN date_trunc('month', u.day::timestamp)::date END AS wstart
-      FROM usage u
-      LEFT JOIN sp ON sp.cid = u.cid AND u.day BETWEEN sp.first_day AND sp.last_day
-      LEFT JOIN "Tier" tr ON tr."id" = sp."tierId" AND tr."quotaLimit" IS NOT NULL AND tr."quotaPeriod" IS NOT NULL
-    ) w
+  -- One pass over the customer-days, grouped per customer, tier and WEEK/MONTH quota period (the other days per
+  -- customer and tier). A period's pooled count only grows, so its figures follow from two sums: the count before the
+  -- range (lookback days) and the count at the range's end; overage attributed to the days in the range is
+  -- max(0, end − quota) − max(0, before − quota), the peak is the count at the end. A DAY period is the day itself.
+  periods AS MATERIALIZED (
+    SELECT cid, "tierId", quota, period, wstart,
+      SUM(used) FILTER (WHERE day >= ${d0}::date) AS requests,
+      SUM(used) AS total,
+      COALESCE(SUM(used) FILTER (WHERE day < ${d0}::date), 0) AS before,
+      bool_or(day >= ${d0}::date) AS in_range,
+      SUM(GREATEST(0, used - quota)) FILTER (WHERE period = 'DAY' AND day >= ${d0}::date) AS day_over,
+      count(*) FILTER (WHERE period = 'DAY' AND day >= ${d0}::date AND used >= quota) AS day_days,
+      MAX(used) FILTER (WHERE period = 'DAY' AND day >= ${d0}::date) AS day_max
+    FROM fig
+    GROUP BY cid, "tierId", quota, period, wstart
+  ),
+  -- Days at quota for WEEK and MONTH quotas: every day from the one the period's count reached the quota (or the
+  -- range's first day, if earlier) to the period's end, within the range and the tier's days. Only the periods that
+  -- reached their quota are walked day by day. DAY: in tier_use.
+  hit AS (
+    SELECT cid, "tierId", quota, wstart, CASE WHEN period = 'WEEK' THEN wstart + 6 ELSE (wstart + interval '1 month')::date - 1 END AS wend
+    FROM periods WHERE period IN ('WEEK', 'MONTH') AND total >= quota
+  ),
+  hit_days AS (
+    SELECT h.cid, h."tierId", h.wstart, h.wend, h.quota, u."date" AS day,
+      SUM(u."used") OVER (PARTITION BY h.cid, h."tierId", h.wstart ORDER BY u."date") AS cum
+    FROM hit h
+    JOIN "CustomerUsageDay" u ON u."customerId" = h.cid AND u."date" >= GREATEST(h.wstart, ${l0}::date) AND u."date" <= LEAST(h.wend, ${d1}::date)
+    JOIN sp ON sp.cid = h.cid AND sp."tierId" = h."tierId" AND u."date" BETWEEN sp.first_day AND sp.last_day
   ),
   reached AS (
-    -- Days at quota for WEEK and MONTH quotas: every day from the one the period's count reached the quota (or the
-    -- range's first day, if earlier) to the period's end, within the range and the tier's days. DAY: in tier_use.
     SELECT f0.cid, SUM(GREATEST(0, LEAST(f0.wend, sp.last_day) - GREATEST(f0.day, ${d0}::date) + 1))::int AS days
     FROM (
-      SELECT DISTINCT ON (cid, "tierId", wstart) cid, "tierId", wstart, day,
-        CASE WHEN period = 'WEEK' THEN wstart + 6 ELSE (wstart + interval '1 month')::date - 1 END AS wend
-      FROM fig_all WHERE period IN ('WEEK', 'MONTH') AND cum >= quota ORDER BY cid, "tierId", wstart, day
+      SELECT DISTINCT ON (cid, "tierId", wstart) cid, "tierId", wstart, wend, day
+      FROM hit_days WHERE cum >= quota ORDER BY cid, "tierId", wstart, day
     ) f0
     JOIN sp ON sp.cid = f0.cid AND f0.day BETWEEN sp.first_day AND sp.last_day
     GROUP BY f0.cid
@@ -240,11 +260,12 @@ function reportCte(range: DayRange, customerIds?: readonly string[]): Prisma.Sql
   tier_use AS (
     -- Per customer and tier, over the range's days: requests, overage (requests beyond the quota, on the day they
     -- happen), DAY days at quota and the highest share of a quota.
-    SELECT cid, "tierId", SUM(used) AS requests,
-      SUM(CASE WHEN quota IS NULL THEN 0 ELSE GREATEST(0, cum - quota) - GREATEST(0, cum - used - quota) END) AS over,
-      count(*) FILTER (WHERE period = 'DAY' AND cum >= quota) AS day_days,
-      MAX(CASE WHEN quota IS NULL THEN NULL WHEN quota = 0 THEN (CASE WHEN cum > 0 THEN 100 ELSE 0 END) ELSE cum * 100.0 / quota END) AS peak
-    FROM fig_all WHERE day >= ${d0}::date
+    SELECT cid, "tierId", SUM(requests) AS requests,
+      SUM(CASE WHEN quota IS NULL THEN 0 WHEN period = 'DAY' THEN COALESCE(day_over, 0) ELSE GREATEST(0, total - quota) - GREATEST(0, before - quota) END) AS over,
+      SUM(day_days) AS day_days,
+      MAX(CASE WHEN quota IS NULL THEN NULL WHEN quota = 0 THEN (CASE WHEN (CASE WHEN period = 'DAY' THEN day_max ELSE total END) > 0 THEN 100 ELSE 0 END)
+        ELSE (CASE WHEN period = 'DAY' THEN day_max ELSE total END) * 100.0 / quota END) AS peak
+    FROM periods WHERE in_range
     GROUP BY cid, "tierId"
   ),
   months AS (
@@ -460,10 +481,9 @@ async function watchLists(near: ReportRow[], over: ReportRow[], range: DayRange,
   const daily =
     live && ids.length > 0
       ? await db.$queryRaw<{ cid: string; day: Date; used: bigint }[]>(Prisma.sql`
-          SELECT k."customerId" AS cid, u."date" AS day, SUM(u."used")::bigint AS used
-          FROM "UsageDay" u JOIN "ApiKey" k ON k."id" = u."apiKeyId"
-          WHERE k."customerId" = ANY(${ids}::text[]) AND u."date" >= ${recentFrom}::date AND u."date" <= ${today}::date
-          GROUP BY 1, 2`)
+          SELECT u."customerId" AS cid, u."date" AS day, u."used"
+          FROM "CustomerUsageDay" u
+          WHERE u."customerId" = ANY(${ids}::text[]) AND u."date" >= ${recentFrom}::date AND u."date" <= ${today}::date`)
       : [];
   const byCustomer = new Map<string, Map<string, number>>();
   for (const d of daily) {
@@ -560,24 +580,21 @@ export async function queryCustomerPeriod(customerId: string, range: DayRange): 
   const customer = await db.customer.findUnique({ where: { id: customerId }, select: { id: true, name: true, company: true, status: true, deletedAt: true } });
   if (!customer) return null;
   const l0 = lookbackStart(range.from);
-  const [tiers, spans, perKeyDay, keys] = await Promise.all([
+  const [tiers, spans, perDay, perKeyRows, keys] = await Promise.all([
     billingTiers(),
     tierSpans([customerId], { from: l0, to: range.to }),
-    db.$queryRaw<{ key_id: string; day: Date; used: bigint }[]>(Prisma.sql`
-      SELECT u."apiKeyId" AS key_id, u."date" AS day, SUM(u."used")::bigint AS used
+    // The days from the rollup the report reads; the per-key split from the detail rows.
+    db.customerUsageDay.findMany({ where: { customerId, date: { gte: dayStart(l0), lte: dayStart(range.to) } }, select: { date: true, used: true } }),
+    db.$queryRaw<{ key_id: string; used: bigint }[]>(Prisma.sql`
+      SELECT u."apiKeyId" AS key_id, SUM(u."used")::bigint AS used
       FROM "UsageDay" u JOIN "ApiKey" k ON k."id" = u."apiKeyId"
-      WHERE k."customerId" = ${customerId} AND u."date" >= ${l0}::date AND u."date" <= ${range.to}::date
-      GROUP BY 1, 2`),
+      WHERE k."customerId" = ${customerId} AND u."date" >= ${range.from}::date AND u."date" <= ${range.to}::date
+      GROUP BY 1`),
     db.apiKey.findMany({ where: { customerId }, select: { id: true, name: true, status: true, revokedAt: true }, orderBy: { createdAt: "asc" } }),
   ]);
   const customerSpans = spans.get(customerId) ?? [];
-  const usage = new Map<string, number>();
-  const perKey = new Map<string, number>();
-  for (const r of perKeyDay) {
-    const day = utcDay(r.day);
-    usage.set(day, (usage.get(day) ?? 0) + Number(r.used));
-    if (day >= range.from) perKey.set(r.key_id, (perKey.get(r.key_id) ?? 0) + Number(r.used));
-  }
+  const usage = new Map(perDay.map((r) => [utcDay(r.date), Number(r.used)]));
+  const perKey = new Map(perKeyRows.map((r) => [r.key_id, Number(r.used)]));
   const days = dayFigures(range, customerSpans, tiers, usage);
   const summary = summarizeDays(days);
   const lastTierId = [...days].reverse().find((d) => d.tierId)?.tierId ?? null;

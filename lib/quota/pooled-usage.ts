@@ -6,9 +6,10 @@ import { dayStart, utcDay } from "@/lib/usage/utc-days";
 
 // A tier's quota belongs to the customer, not to each key: the requests counted against it are every request any of
 // the customer's keys made in the current quota period of the customer's tier, in any usage plan (a key moved
-// between plans, a rotated key, a revoked key all count). The figures come from the stored UsageDay rows, so they are
-// as fresh as the last GetUsage read. An admin's extension (QuotaGrant) adds to the quota of the period it was made
-// for. This module is the one home of that rule; lib/quota/rebalance.ts enforces it on AWS.
+// between plans, a rotated key, a revoked key all count). The figures come from the stored UsageDay rows (their daily
+// per-customer rollup, CustomerUsageDay), so they are as fresh as the last GetUsage read. An admin's extension
+// (QuotaGrant) adds to the quota of the period it was made for. This module is the one home of that rule;
+// lib/quota/rebalance.ts enforces it on AWS.
 
 export interface PooledQuota {
   customerId: string;
@@ -63,10 +64,10 @@ export async function pooledQuotas(
     if (group.ids.length === 0) continue;
     const from = group.window ? utcDay(group.window.start) : today;
     const sums = await db.$queryRaw<{ customerId: string; used: bigint }[]>(Prisma.sql`
-      SELECT k."customerId", SUM(u."used")::bigint AS used
-      FROM "UsageDay" u JOIN "ApiKey" k ON k."id" = u."apiKeyId"
-      WHERE k."customerId" = ANY(${group.ids}::text[]) AND u."date" >= ${from}::date AND u."date" <= ${today}::date
-      GROUP BY k."customerId"`);
+      SELECT u."customerId", SUM(u."used")::bigint AS used
+      FROM "CustomerUsageDay" u
+      WHERE u."customerId" = ANY(${group.ids}::text[]) AND u."date" >= ${from}::date AND u."date" <= ${today}::date
+      GROUP BY u."customerId"`);
     for (const row of sums) {
       const entry = result.get(row.customerId);
       if (entry) entry.used = Number(row.used);

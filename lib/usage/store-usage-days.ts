@@ -3,7 +3,10 @@ import { Prisma } from "@/lib/generated/prisma";
 
 // How GetUsage's figures are stored: one UsageDay row per key, usage plan and UTC day. Every writer (a customer's
 // refresh, the history snapshot, quota rebalancing) stores through here, so a later read of the same day overwrites
-// the earlier one and concurrent writers of the same days update instead of failing.
+// the earlier one and concurrent writers of the same days update instead of failing. A row whose figures did not
+// change is left as it was (no write, and fetchedAt keeps when its figures were last stored). The database keeps the
+// daily per-customer rollup (CustomerUsageDay) equal to these rows with triggers on UsageDay, in the same statement
+// (prisma/migrations/20261205100000_customer_usage_rollup): billing and the pooled quota read the rollup.
 
 export interface UsageDayRow {
   apiKeyId: string;
@@ -34,5 +37,6 @@ export function upsertUsageDays(rows: readonly UsageDayRow[], fetchedAt: Date): 
     ON CONFLICT ("apiKeyId", "usagePlanId", "date") DO UPDATE SET
       "used" = EXCLUDED."used",
       "remaining" = EXCLUDED."remaining",
-      "fetchedAt" = EXCLUDED."fetchedAt"`;
+      "fetchedAt" = EXCLUDED."fetchedAt"
+    WHERE ("UsageDay"."used", "UsageDay"."remaining") IS DISTINCT FROM (EXCLUDED."used", EXCLUDED."remaining")`;
 }
