@@ -1,6 +1,7 @@
 import "server-only";
+import type { PatchOperation } from "@aws-sdk/client-api-gateway";
 import { listRestApis, listUsagePlans } from "@/lib/aws/api-gateway";
-import { createUsagePlan } from "@/lib/aws/usage-plans";
+import { createUsagePlan, patchUsagePlan, setUsagePlanTags } from "@/lib/aws/usage-plans";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { primaryShardId, shardConfig, shardsConfig, shardsConfigured } from "@/lib/shards/config";
@@ -104,4 +105,29 @@ export async function planIdOnShard(shardId: string, tierId: string): Promise<st
   const synced = await db.shardUsagePlan.findUnique({ where: { shardId_tierId: { shardId, tierId } }, select: { usagePlanId: true } });
   if (!synced) throw new Error(`Shard "${shardId}" has no usage plan for tier ${tierId}.`);
   return synced.usagePlanId;
+}
+
+/**
+ * Applies a tier change (tags, then throttle and quota) to the tier's plan on every shard other than the primary,
+ * whose plan the tier's own record names (lib/operations/handlers/update-tier.ts changes that one). `done` holds
+ * the shards already changed, so a retried operation does not change them twice; `saveDone` records each one.
+ */
+export async function applyTierChangeOnOtherShards(
+  tierId: string,
+  change: { tags: { set: Record<string, string>; remove: string[] }; patch: PatchOperation[] },
+  done: readonly string[],
+  saveDone: (shardIds: string[]) => Promise<void>,
+): Promise<void> {
+  if (!shardsConfigured()) return;
+  const finished = new Set(done);
+  for (const shard of shardsConfig()) {
+    if (shard.id === primaryShardId() || finished.has(shard.id)) continue;
+    const usagePlanId = await planIdOnShard(shard.id, tierId);
+    await withShard(shard.id, async () => {
+      if (Object.keys(change.tags.set).length > 0 || change.tags.remove.length > 0) await setUsagePlanTags(usagePlanId, change.tags.set, change.tags.remove);
+      if (change.patch.length > 0) await patchUsagePlan(usagePlanId, change.patch);
+    });
+    finished.add(shard.id);
+    await saveDone([...finished]);
+  }
 }

@@ -1,4 +1,4 @@
-import { APIGatewayClient, GetApiKeyCommand, GetApiKeysCommand, GetUsagePlanKeysCommand, UpdateApiKeyCommand } from "@aws-sdk/client-api-gateway";
+import { APIGatewayClient, GetApiKeyCommand, GetApiKeysCommand, GetUsagePlanCommand, GetUsagePlanKeysCommand, UpdateApiKeyCommand } from "@aws-sdk/client-api-gateway";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalAws, type LocalAws } from "@/local-aws/server";
@@ -8,7 +8,7 @@ import { getOwnKeyUsage } from "@/lib/keys/queries";
 import { reconcile } from "@/lib/operations/reconcile";
 import { drainOperations } from "@/lib/operations/run";
 import { shardFill } from "@/lib/shards/placement";
-import { syncAllShardPlans, tierPlansOnShard } from "@/lib/shards/shard-plans";
+import { applyTierChangeOnOtherShards, syncAllShardPlans, tierPlansOnShard } from "@/lib/shards/shard-plans";
 import { createSnapshotRun } from "@/lib/usage-history/create-snapshot-run";
 import { claimAndRunSnapshot } from "@/lib/usage-history/run-snapshot";
 import { refreshUsage } from "@/lib/usage/sync-usage";
@@ -150,5 +150,29 @@ describe("shards: customers and keys spread over AWS accounts", () => {
     const done = await db.usageSnapshotRun.findUniqueOrThrow({ where: { id: run.id } });
     expect(done.rowsStored).toBeGreaterThanOrEqual(1);
     expect(done.lastError).toBeNull();
+  });
+
+  it("gives a tier change to the tier's plans on the other shards, once each, going on where a retry stopped", async () => {
+    const planOn = async (id: string) => {
+      const plans = await tierPlansOnShard(id);
+      return clients.get(id)!.send(new GetUsagePlanCommand({ usagePlanId: plans.get(basicTierId) ?? "" }));
+    };
+    const before = await planOn("it-shard-a");
+    const saved: string[][] = [];
+    const change = {
+      tags: { set: { "gatehouse:display-name": "Basic (sharded)" }, remove: [] },
+      patch: [{ op: "replace" as const, path: "/throttle/rateLimit", value: "7" }],
+    };
+    // As if an earlier attempt had changed shard b before it stopped: only c is changed now.
+    await applyTierChangeOnOtherShards(basicTierId, change, ["it-shard-b"], async (ids) => void saved.push(ids));
+    expect(saved).toEqual([["it-shard-b", "it-shard-c"]]);
+    const c = await planOn("it-shard-c");
+    expect([c.throttle?.rateLimit, c.tags?.["gatehouse:display-name"]]).toEqual([7, "Basic (sharded)"]);
+    expect((await planOn("it-shard-b")).throttle?.rateLimit).toBe(before.throttle?.rateLimit);
+    // The primary shard's plan is the tier's own, changed by the operation itself.
+    expect((await planOn("it-shard-a")).throttle?.rateLimit).toBe(before.throttle?.rateLimit);
+
+    await applyTierChangeOnOtherShards(basicTierId, change, [], async (ids) => void saved.push(ids));
+    expect((await planOn("it-shard-b")).throttle?.rateLimit).toBe(7);
   });
 });

@@ -5,6 +5,7 @@ import { getUsagePlan, patchUsagePlan, setUsagePlanTags } from "@/lib/aws/usage-
 import { db } from "@/lib/db";
 import type { OperationHandler } from "@/lib/operations/handler";
 import { RunLater } from "@/lib/operations/errors";
+import { applyTierChangeOnOtherShards } from "@/lib/shards/shard-plans";
 import { tagsFor, type TierSettings } from "@/lib/tiers/admin-plan";
 
 const settings = z.object({
@@ -42,7 +43,8 @@ async function tagFieldsData(usagePlanId: string, s: TierSettings) {
  * Changes a tier's usage plan: first its tags (price, visibility, key limit, name, tagline: TagResource, at once),
  * then its throttle and quota in one UpdateUsagePlan call at the slot reserved when the change was queued (AWS
  * allows one such call per 20 s per account). The tier row follows each step; if the plan refuses the change for
- * good, the tags are put back, so nothing is left half-changed.
+ * good, the tags are put back, so nothing is left half-changed. With shards, the tier's plans on the other accounts
+ * then get the same change, one shard at a time (each remembered, so a retry goes on where it stopped).
  */
 export const updateTierHandler: OperationHandler = {
   async run(ctx) {
@@ -70,6 +72,9 @@ export const updateTierHandler: OperationHandler = {
       });
       await ctx.save({ patchDone: true });
     }
+    // With shards, every other account has its own copy of the plan: it gets the same change.
+    const shardsDone = Array.isArray(ctx.state.shardsDone) ? ctx.state.shardsDone.map(String) : [];
+    await applyTierChangeOnOtherShards(input.tierId, { tags: input.tags, patch: input.patch }, shardsDone, (ids) => ctx.save({ shardsDone: ids }));
     return undefined;
   },
   async compensate(ctx, reason) {
