@@ -63,6 +63,18 @@ describe("first OIDC sign-in", () => {
     expect(await findOrCreateOidcUser(who)).toMatchObject({ ok: true, user: { id: user.id } });
   });
 
+  it("refuses a new customer clearly when every shard is full, and creates nothing", async () => {
+    // One shard with room for a single key: a new customer's tier allows more, so there is no place for it.
+    process.env.GATEHOUSE_SHARDS = JSON.stringify([{ id: "oidc-full", keyLimit: 1 }]);
+    try {
+      const who = identity({});
+      expect(await findOrCreateOidcUser(who)).toEqual({ ok: false, refusal: "OidcFull" });
+      expect(await db.user.count({ where: { email: who.email ?? "" } })).toBe(0);
+    } finally {
+      delete process.env.GATEHOUSE_SHARDS;
+    }
+  });
+
   it("refuses an identity without a usable e-mail address", async () => {
     for (const email of [null, "", "not an address"]) {
       expect(await findOrCreateOidcUser(identity({ email }))).toEqual({ ok: false, refusal: "OidcNoEmail" });

@@ -1,7 +1,7 @@
 import "server-only";
 import { emailSchema } from "@/lib/auth/credentials.schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { createCustomerIn } from "@/lib/customers/sign-up";
+import { AllShardsFullError, createCustomerIn } from "@/lib/customers/sign-up";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma";
 import { cheapestPublicTier } from "@/lib/tiers/queries";
@@ -18,7 +18,7 @@ export interface SignedInUser {
 }
 
 /** Why an OIDC sign-in was refused; the sign-in page shows the matching message (`?error=<code>`). */
-export type OidcRefusal = "OidcNoEmail" | "OidcUnverifiedEmail" | "OidcStaffAccount" | "OidcUnavailable";
+export type OidcRefusal = "OidcNoEmail" | "OidcUnverifiedEmail" | "OidcStaffAccount" | "OidcUnavailable" | "OidcFull";
 
 export const oidcRefusalMessages: Record<OidcRefusal, string> = {
   OidcNoEmail: "That provider did not share an e-mail address with us, so we cannot sign you in with it.",
@@ -26,6 +26,7 @@ export const oidcRefusalMessages: Record<OidcRefusal, string> = {
     "An account with this e-mail address already exists, and the provider did not confirm that the address is yours. Sign in with your e-mail and password instead (or reset the password), then you can use the provider the next time once it confirms your address.",
   OidcStaffAccount: "This e-mail address belongs to a staff account, which signs in with its password only.",
   OidcUnavailable: "Signing up is not open yet. Please try again later.",
+  OidcFull: "We cannot take new sign-ups right now: there is no room for new accounts' API keys. Please try again later.",
 };
 
 /** The sign-in page's message for next-auth's `?error=` (our refusals, or next-auth's own codes). */
@@ -130,6 +131,8 @@ export async function findOrCreateOidcUser(identity: OidcIdentity): Promise<Oidc
   } catch (error) {
     // Two first sign-ins at once: the other one created the user or the link; the next attempt finds it.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return findOrCreateOidcUser(identity);
+    // Every shard (AWS account) is full: refused like a password sign-up, nothing created.
+    if (error instanceof AllShardsFullError) return { ok: false, refusal: "OidcFull" };
     throw error;
   }
 }
