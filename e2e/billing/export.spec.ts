@@ -4,7 +4,7 @@ import { APIGatewayClient, GetApiKeysCommand, GetUsagePlansCommand } from "@aws-
 import { parse } from "csv-parse/sync";
 import { expect, test, type Download, type Page } from "@playwright/test";
 import { storageState, uniqueEmail } from "../support/accounts";
-import { shootPage, shotsTest } from "../support/shots";
+import { expectFitsPhone, shootPage, shotsTest } from "../support/shots";
 import { signUp } from "../support/sign-up";
 
 // Billing staff download the period report and daily usage as CSV from the report page and the drill-down. A fresh
@@ -94,6 +94,12 @@ test("billing staff download the period report and daily usage as spreadsheet-sa
   expect(new Set(drill.records.map((r) => r.customer_id))).toEqual(new Set([customerId]));
   expect(drill.records.length).toBe(rows.length);
   expect(drill.records.filter((r) => r.requests !== "0").map((r) => [r.key_name, r.requests])).toEqual([["'@metered", "1234"]]);
+  // The customer's name is one long word: the drill-down's title wraps on a phone instead of widening the page.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Export ${marker}`);
+  await expectFitsPhone(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // A range without data: the header alone. A bad range: a clear 400, no file.
   const empty = await page.request.get("/billing/export/daily-usage.csv?from=2001-01-01&to=2001-01-31");
