@@ -7,7 +7,7 @@ const nextConfig = {
   // `npm run dev` may be opened as http://127.0.0.1:3000 as well as localhost: let both load the dev resources.
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   // Native and WebAssembly modules stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "@prisma/client", "@prisma/adapter-pg", "pg"],
+  serverExternalPackages: ["@node-rs/argon2", "@prisma/client", "@prisma/adapter-pg", "pg", "prom-client"],
   // `npm test` type-checks the whole project (tsc --noEmit) before building; the build need not do it twice.
   typescript: { ignoreBuildErrors: true },
   // forbidden() and unauthorized() from next/navigation, answered with real 403/401 statuses. Server actions refuse
