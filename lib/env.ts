@@ -52,6 +52,10 @@ const footerLinks = z.preprocess(
     .optional(),
 );
 
+/** The worker's jobs (scripts/worker.ts). */
+export const WORKER_JOBS = ["operations", "usage-refresh", "reconcile", "quota-alerts", "quota-rebalance", "usage-history"] as const;
+export type WorkerJob = (typeof WORKER_JOBS)[number];
+
 const serverSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
@@ -114,6 +118,17 @@ const serverSchema = z.object({
   // The worker serves its metrics (/metrics) and liveness (/health/live) on this port; unset: no port.
   GATEHOUSE_WORKER_METRICS_PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(65_535).optional()),
   GATEHOUSE_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  // Which of its jobs a worker runs (comma-separated WORKER_JOBS; default all), e.g. "operations" for workers that
+  // only run operations. On SIGTERM a worker finishes what runs within GATEHOUSE_SHUTDOWN_TIMEOUT_MS, then exits.
+  GATEHOUSE_WORKER_JOBS: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .transform((value) => value.split(",").map((job) => job.trim()).filter(Boolean))
+      .pipe(z.array(z.enum(WORKER_JOBS, `GATEHOUSE_WORKER_JOBS: each must be one of ${WORKER_JOBS.join(", ")}`)).min(1))
+      .optional(),
+  ),
+  GATEHOUSE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(25_000),
 
   // Optional OIDC providers: each switches on when all of its variables are set.
   COGNITO_CLIENT_ID: optional,

@@ -76,6 +76,11 @@ export function rootLogger(): Logger {
   return holder[ROOT];
 }
 
+/** Replaces the process's logger (tests read the lines back: test/log-capture.ts); undefined restores the default. */
+export function setRootLogger(replacement: Logger | undefined): void {
+  holder[ROOT] = replacement;
+}
+
 /** A logger for one part of the system: every line gets `component`. */
 export function logger(component: string, fields: Record<string, unknown> = {}): Logger {
   return rootLogger().child({ component, ...fields });
