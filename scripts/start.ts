@@ -109,7 +109,8 @@ async function stop(code: number, reason?: string): Promise<never> {
 async function main() {
   const local = !hasAwsConfiguration(env);
   env.AWS_REGION ??= "us-east-1";
-  if (env.GATEHOUSE_DATA_DIR) env.GATEHOUSE_MAIL_DIR ??= join(dataDir, "mail");
+  // Absolute: the standalone server runs in its own folder (<distDir>/standalone).
+  env.GATEHOUSE_MAIL_DIR ??= join(dataDir, "mail");
   if (local) {
     console.log("[start] no AWS endpoint or credentials configured: starting local AWS");
     const endpoint = await startLocalAws();
