@@ -54,4 +54,13 @@ describe("the logger", () => {
     expect(errorFields(error)).toEqual({ err: { name: "TooManyRequestsException", message: "Rate exceeded", status: 429 } });
     expect(errorFields("boom")).toEqual({ err: { name: "unknown", message: "unknown error" } });
   });
+
+  it("writes an Error logged as it is the same way: no stack, nothing it carries", () => {
+    const { log, lines } = capture();
+    const error = Object.assign(new Error("query failed"), { query: "SELECT secret_column", $response: { body: "raw" } });
+    log.error(error);
+    log.error({ err: error }, "with a message");
+    for (const line of lines) expect(line.err).toEqual({ name: "Error", message: "query failed" });
+    expect(JSON.stringify(lines)).not.toMatch(/secret_column|raw|at .*log\.test/);
+  });
 });

@@ -61,6 +61,9 @@ export function createLogger(options: { service?: string; level?: LogLevel; dest
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+      // An Error logged as it is (`log.error(error)`, `{ err: error }`) is written like errorFields(): no stack, no
+      // properties it carries (an AWS error holds the request; a database error the query).
+      serializers: { err: (value: unknown) => (value instanceof Error ? errorFields(value).err : value) },
     },
     options.destination,
   );
