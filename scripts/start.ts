@@ -154,10 +154,10 @@ async function main() {
     await runNode([nextCli, "build"], env, "next build");
   }
 
-  // The standalone server listens on $HOSTNAME:$PORT (every interface unless GATEHOUSE_HOSTNAME narrows it).
+  // The standalone server listens on $HOSTNAME:$PORT: every interface, IPv4 and IPv6, as `next start` did.
   if (!flags.dev) copyStandaloneAssets(env.NEXT_DIST_DIR);
   const portalArgs = flags.dev ? [nextCli, "dev", "-p", port] : [standaloneServer(env.NEXT_DIST_DIR)];
-  const portalEnv = flags.dev ? env : { ...env, PORT: port, HOSTNAME: env.GATEHOUSE_HOSTNAME ?? "::" };
+  const portalEnv = flags.dev ? env : { ...env, PORT: port, HOSTNAME: "::" };
   const { child: portal } = await startNode(portalArgs, portalEnv, "portal", /Ready in|ready on|started server/i);
   portal.on("exit", (code, signal) => {
     if (!stopping) void stop(code || 1, `the portal exited (${signal ?? `exit code ${code}`})`);
