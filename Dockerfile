@@ -28,7 +28,7 @@ RUN npm prune --omit=dev --no-audit --no-fund
 
 FROM ${NODE_IMAGE} AS worker
 WORKDIR /app
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 GATEHOUSE_SERVICE=worker GATEHOUSE_WORKER_METRICS_PORT=9464
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1
 COPY --from=production-deps --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/lib/generated ./lib/generated
 COPY --chown=node:node package.json tsconfig.json prisma.config.ts ./
@@ -37,6 +37,7 @@ COPY --chown=node:node lib ./lib
 COPY --chown=node:node scripts ./scripts
 COPY --chown=node:node types ./types
 USER node
+# The metrics and liveness port, when GATEHOUSE_WORKER_METRICS_PORT=9464 is set (it needs GATEHOUSE_METRICS_TOKEN).
 EXPOSE 9464
 # Liveness on the worker's own port (lib/observability/worker-server.ts); no port configured: nothing to check.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \

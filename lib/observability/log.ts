@@ -1,7 +1,8 @@
 // The one logger: structured JSON lines on stdout (pino), one object per event, for the portal, the worker and the
 // scripts. Every line carries `service` (portal, worker, …) and, inside a request, `requestId` (lib/observability/
 // request-id.ts). Secrets never reach a line: fields named like passwords, tokens, secrets, cookies, authorization
-// headers or API key values are replaced by "[redacted]" wherever they sit (REDACTED_PATHS, tested in log.test.ts),
+// headers or API key values are replaced by "[redacted]" at the top level and two levels down (REDACTED_PATHS,
+// tested in log.test.ts),
 // and errors are logged by class and message only (errorFields), never with the request or form that caused them.
 // No "server-only" import: scripts and instrumentation.ts use this file too.
 import pino, { type Logger } from "pino";
@@ -22,6 +23,7 @@ const SECRET_FIELDS = [
   "sessionToken",
   "apiKey",
   "keyValue",
+  // API Gateway's name for a key's value (CreateApiKey's answer): any field called `value` is withheld.
   "value",
   "authorization",
   "Authorization",
@@ -45,7 +47,7 @@ export const REDACTED_PATHS = SECRET_FIELDS.flatMap((field) => {
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 
 function level(): LogLevel {
-  const wanted = process.env.GATEHOUSE_LOG_LEVEL ?? process.env.LOG_LEVEL;
+  const wanted = process.env.GATEHOUSE_LOG_LEVEL;
   const levels: LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
   if (wanted && (levels as string[]).includes(wanted)) return wanted as LogLevel;
   return process.env.NODE_ENV === "test" ? "warn" : "info";
@@ -56,7 +58,7 @@ export function createLogger(options: { service?: string; level?: LogLevel; dest
   return pino(
     {
       level: options.level ?? level(),
-      base: { service: options.service ?? process.env.GATEHOUSE_SERVICE ?? "portal" },
+      base: { service: options.service ?? "portal" },
       messageKey: "msg",
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
