@@ -6,5 +6,8 @@ export async function register() {
     // The sign-in throttle needs each request's connection address, which Next.js does not pass on.
     const { installPeerAddressHeader } = await import("@/lib/auth/client-address");
     await installPeerAddressHeader();
+    // Page and route latency for /api/metrics (gatehouse_http_request_duration_seconds).
+    const { observeHttpLatency } = await import("@/lib/observability/http-latency");
+    observeHttpLatency();
   }
 }

@@ -4,10 +4,13 @@ const nextConfig = {
   // A separate build directory lets several test servers build side by side (NEXT_DIST_DIR=.next-e2e).
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // A self-contained server (<distDir>/standalone/server.js with only the node_modules it uses): what the container
+  // image ships and what `npm start` runs. `npm run build` then copies the static files in (scripts/standalone.mjs).
+  output: "standalone",
   // `npm run dev` may be opened as http://127.0.0.1:3000 as well as localhost: let both load the dev resources.
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   // Native and WebAssembly modules stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "@prisma/client", "@prisma/adapter-pg", "pg"],
+  serverExternalPackages: ["@node-rs/argon2", "@prisma/client", "@prisma/adapter-pg", "pg", "prom-client"],
   // `npm test` type-checks the whole project (tsc --noEmit) before building; the build need not do it twice.
   typescript: { ignoreBuildErrors: true },
   // forbidden() and unauthorized() from next/navigation, answered with real 403/401 statuses. Server actions refuse

@@ -2,18 +2,20 @@
  * Customer dashboard under load (npm run bench:dashboard): 10,000 customers and 20,000 keys in the database, 50
  * signed-in sessions requesting /dashboard concurrently, against the same server's static /api/health/live; plus how many
  * AWS calls a dashboard view makes (counted by a proxy in front of local AWS), which should be 0 on a warm cache.
- * The portal runs as a production build (`next start`), the load from a separate process.
+ * The portal runs as a production build (its standalone server, as deployed), the load from a separate process.
  * For context it also loads /sign-in signed out: a server-rendered page with the same layout and no database query,
  * the floor for any page this server renders per request.
  * Flags: --customers N (10000) --sessions N (50) --seconds N (15) --warmup N (3) --cpu-prof DIR (profile the portal
  * during the dashboard load; see cpu-profile-hook.mjs). BENCH_DATABASE_URL=… uses a server.
  */
 import { fork } from 'node:child_process';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hash } from '@node-rs/argon2';
 import pg from 'pg';
 import { buildIsStale } from '../scripts/lib/build';
 import { nextCli, runNode, startNode, tsxCli } from '../scripts/lib/processes';
+import { copyStandaloneAssets, standaloneServer } from '../scripts/standalone.mjs';
 import type { LoadJob, LoadResult } from './load-worker';
 import { startStack } from './stack';
 import { arg, printTable, runBenchmark, stringArg } from './table';
@@ -96,7 +98,7 @@ function runJob(job: LoadJob): Promise<LoadResult> {
 
 async function main() {
   const stack = await startStack({ rateLimits: false });
-  const env = { ...stack.env, NEXT_DIST_DIR: DIST, NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, PROF_DIR: CPU_PROF_DIR };
+  const env = { ...stack.env, NEXT_DIST_DIR: DIST, NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, PROF_DIR: CPU_PROF_DIR && path.resolve(CPU_PROF_DIR) };
   let portal: import('node:child_process').ChildProcess | undefined;
   try {
     await runNode([tsxCli, '--conditions=react-server', 'scripts/seed.ts'], env, 'tier sync');
@@ -105,7 +107,8 @@ async function main() {
     console.log(`[bench] seeded ${counts?.customers} customers and ${counts?.keys} keys in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     if (buildIsStale(DIST)) await runNode([nextCli, 'build'], env, 'next build');
     const profile = CPU_PROF_DIR ? ['--import', PROFILE_HOOK] : [];
-    portal = (await startNode([...profile, nextCli, 'start', '-p', String(PORT), '-H', '127.0.0.1'], env, 'portal', /Ready in/)).child;
+    copyStandaloneAssets(DIST);
+    portal = (await startNode([...profile, standaloneServer(DIST)], { ...env, PORT: String(PORT), HOSTNAME: '127.0.0.1' }, 'portal', /Ready in/)).child;
     const base = `http://127.0.0.1:${PORT}`;
 
     const cookies: string[] = [];

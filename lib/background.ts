@@ -1,5 +1,6 @@
 import "server-only";
 import { after } from "next/server";
+import { errorFields, logger } from "@/lib/observability/log";
 
 // Work a response must not wait for, because its duration would tell the caller something (whether an account
 // exists) or because the caller gains nothing by waiting (an e-mail).
@@ -13,7 +14,7 @@ const inFlight = new Set<Promise<void>>();
 export function runInBackground(name: string, task: () => Promise<void>): void {
   const run = Promise.resolve()
     .then(task)
-    .catch((error: unknown) => console.error(`[background ${name}] failed: ${error instanceof Error ? `${error.name}: ${error.message}` : "unknown error"}`))
+    .catch((error: unknown) => logger("background").error({ task: name, ...errorFields(error) }, "background task failed"))
     .finally(() => inFlight.delete(run));
   inFlight.add(run);
   try {

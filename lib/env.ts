@@ -52,6 +52,10 @@ const footerLinks = z.preprocess(
     .optional(),
 );
 
+/** The worker's jobs (scripts/worker.ts). */
+export const WORKER_JOBS = ["operations", "usage-refresh", "reconcile", "quota-alerts", "quota-rebalance", "usage-history"] as const;
+export type WorkerJob = (typeof WORKER_JOBS)[number];
+
 const serverSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
@@ -105,6 +109,27 @@ const serverSchema = z.object({
   // kept as they are and never overwritten from AWS.
   GATEHOUSE_USAGE_HISTORY_LOOKBACK_DAYS: z.coerce.number().int().min(2).max(3650).default(90),
 
+  // Observability (lib/observability/). Metrics at /api/metrics and on the worker's port need
+  // `Authorization: Bearer <GATEHOUSE_METRICS_TOKEN>`; without a token both are off.
+  GATEHOUSE_METRICS_TOKEN: z.preprocess(
+    blankAsUnset,
+    z.string().regex(/^[\x21-\x7e]{24,256}$/, "GATEHOUSE_METRICS_TOKEN must be 24–256 printable characters without spaces (openssl rand -hex 32)").optional(),
+  ),
+  // The worker serves its metrics (/metrics) and liveness (/health/live) on this port; unset: no port.
+  GATEHOUSE_WORKER_METRICS_PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(65_535).optional()),
+  GATEHOUSE_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  // Which of its jobs a worker runs (comma-separated WORKER_JOBS; default all), e.g. "operations" for workers that
+  // only run operations. On SIGTERM a worker finishes what runs within GATEHOUSE_SHUTDOWN_TIMEOUT_MS, then exits.
+  GATEHOUSE_WORKER_JOBS: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .transform((value) => value.split(",").map((job) => job.trim()).filter(Boolean))
+      .pipe(z.array(z.enum(WORKER_JOBS, `GATEHOUSE_WORKER_JOBS: each must be one of ${WORKER_JOBS.join(", ")}`)).min(1))
+      .optional(),
+  ),
+  GATEHOUSE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(25_000),
+
   // Optional OIDC providers: each switches on when all of its variables are set.
   COGNITO_CLIENT_ID: optional,
   COGNITO_CLIENT_SECRET: optional,
@@ -149,9 +174,15 @@ const serverSchema = z.object({
 
 export type Env = z.infer<typeof serverSchema>;
 
+const refinedSchema = serverSchema.superRefine((value, ctx) => {
+  if (value.GATEHOUSE_WORKER_METRICS_PORT !== undefined && !value.GATEHOUSE_METRICS_TOKEN) {
+    ctx.addIssue({ code: "custom", path: ["GATEHOUSE_WORKER_METRICS_PORT"], message: "GATEHOUSE_WORKER_METRICS_PORT needs GATEHOUSE_METRICS_TOKEN (metrics are never served without one)" });
+  }
+});
+
 /** Parses a set of variables (process.env by default); throws with every problem listed. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
-  const parsed = serverSchema.safeParse(source);
+  const parsed = refinedSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Gatehouse cannot start: invalid configuration\n${problems}`);

@@ -1,22 +1,24 @@
 // npm run reconcile: finish due operations, then compare the database with AWS and repair drift (unless another
-// process is reconciling: lib/operations/reconcile-exclusively.ts).
+// process is reconciling: lib/operations/reconcile-exclusively.ts). Logs JSON lines (lib/observability/log.ts).
 // Run on its own in local mode, it uses the running `npm start` stack (scripts/lib/with-local-stack.ts).
 import "./lib/with-local-stack";
-import { describeError } from "@/lib/operations/errors";
+import { createLogger, errorFields, logger, setRootLogger } from "@/lib/observability/log";
 import { reconcileExclusively } from "@/lib/operations/reconcile-exclusively";
 import { drainOperations } from "@/lib/operations/run";
+
+setRootLogger(createLogger({ service: "reconcile" }));
+const log = logger("reconcile");
 
 try {
   const ran = await drainOperations();
   const run = await reconcileExclusively();
-  console.log(`[reconcile] ran ${ran} due operation(s)`);
   if (!run.ran) {
-    console.error("[reconcile] another process (a worker, or an admin's Reconcile now) is reconciling; try again in a minute");
+    log.error({ operationsRun: ran }, "another process (a worker, or an admin's Reconcile now) is reconciling; try again in a minute");
     process.exit(1);
   }
-  for (const [name, value] of Object.entries(run.result)) console.log(`  ${name.padEnd(22)} ${value}`);
+  log.info({ operationsRun: ran, report: run.result }, `reconcile: ran ${ran} due operation(s)`);
   process.exit(0);
 } catch (error) {
-  console.error(`[reconcile] failed: ${describeError(error)}`);
+  log.error(errorFields(error), "reconcile failed");
   process.exit(1);
 }

@@ -1,7 +1,9 @@
 // `npm start`: the portal with everything it needs.
 //  - No DATABASE_URL: an embedded PostgreSQL (PGlite) under .data/pg.
 //  - No AWS endpoint or credentials: local AWS on 127.0.0.1:4566 with state under .data/aws, demo data and traffic.
-//  - Then: migrations, tier sync (+ demo seed), a production build if the sources changed, and the Next.js server.
+//  - Then: migrations, tier sync (+ demo seed), a production build if the sources changed, and the Next.js server:
+//    the standalone server of that build (node <distDir>/standalone/server.js, static files copied in first, as in
+//    the container image), or `next dev` with --dev.
 // Flags: --dev (next dev), --memory (nothing persisted), --port N, --aws-port N (0 = free), --no-traffic.
 //
 // Stopping (Ctrl+C, SIGTERM, SIGHUP): the portal, the worker and the traffic generator first (waiting for them), then
@@ -15,6 +17,7 @@ import type { ChildProcess } from "node:child_process";
 import { APIGatewayClient, GetRestApisCommand } from "@aws-sdk/client-api-gateway";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
 import { buildIsStale } from "./lib/build";
+import { copyStandaloneAssets, standaloneServer } from "./standalone.mjs";
 import { localOnlyProblem } from "./lib/local-only";
 import { dataDirectory, hasAwsConfiguration, removeLocalStack, writeLocalStack } from "./lib/local-stack";
 import { createPrivateFilesFromNowOn, makePrivate } from "./lib/private-files";
@@ -106,7 +109,8 @@ async function stop(code: number, reason?: string): Promise<never> {
 async function main() {
   const local = !hasAwsConfiguration(env);
   env.AWS_REGION ??= "us-east-1";
-  if (env.GATEHOUSE_DATA_DIR) env.GATEHOUSE_MAIL_DIR ??= join(dataDir, "mail");
+  // Absolute: the standalone server runs in its own folder (<distDir>/standalone).
+  env.GATEHOUSE_MAIL_DIR ??= join(dataDir, "mail");
   if (local) {
     console.log("[start] no AWS endpoint or credentials configured: starting local AWS");
     const endpoint = await startLocalAws();
@@ -150,7 +154,11 @@ async function main() {
     await runNode([nextCli, "build"], env, "next build");
   }
 
-  const { child: portal } = await startNode([nextCli, flags.dev ? "dev" : "start", "-p", port], env, "portal", /Ready in|ready on|started server/i);
+  // The standalone server listens on $HOSTNAME:$PORT: every interface, IPv4 and IPv6, as `next start` did.
+  if (!flags.dev) copyStandaloneAssets(env.NEXT_DIST_DIR);
+  const portalArgs = flags.dev ? [nextCli, "dev", "-p", port] : [standaloneServer(env.NEXT_DIST_DIR)];
+  const portalEnv = flags.dev ? env : { ...env, PORT: port, HOSTNAME: "::" };
+  const { child: portal } = await startNode(portalArgs, portalEnv, "portal", /Ready in|ready on|started server/i);
   portal.on("exit", (code, signal) => {
     if (!stopping) void stop(code || 1, `the portal exited (${signal ?? `exit code ${code}`})`);
   });

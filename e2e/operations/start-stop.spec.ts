@@ -117,7 +117,7 @@ test("Ctrl+C stops portal and worker, then the database, then local AWS, quietly
   });
   expect(reconcile.stderr).not.toMatch(/Error|^\s+at /m);
   expect(reconcile.status).toBe(0);
-  expect(reconcile.stdout).toContain("[reconcile] ran");
+  expect(reconcile.stdout).toContain("reconcile: ran");
 
   // A terminal's Ctrl+C: SIGINT to the foreground process group (npm and start.ts; npm forwards it once more).
   process.kill(-(stack.parent.pid ?? 0), "SIGINT");

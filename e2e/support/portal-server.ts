@@ -3,6 +3,7 @@
 // closed port) and no AWS, so it serves only what needs neither: anonymous pages, next-auth's redirects, the proxy.
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
+import { standaloneServer } from "../../scripts/standalone.mjs";
 
 export interface PortalServer {
   url: string;
@@ -25,10 +26,13 @@ function freePort(): Promise<number> {
 export async function startPortal(env: Record<string, string> = {}): Promise<PortalServer> {
   const port = await freePort();
   const url = `http://localhost:${port}`;
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+  // The standalone server of that build, as `npm start` and the container image run it.
+  const child = spawn(process.execPath, [standaloneServer(process.env.NEXT_DIST_DIR ?? ".next")], {
     env: {
       PATH: process.env.PATH ?? "",
       NODE_ENV: "production",
+      PORT: String(port),
+      HOSTNAME: "::",
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next",
       DATABASE_URL: "postgresql://gatehouse:none@127.0.0.1:9/none",
       NEXTAUTH_SECRET: "e2e-only-secret-of-at-least-32-characters",

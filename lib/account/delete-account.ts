@@ -11,6 +11,7 @@ import type { Actor } from "@/lib/policy/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { invalidInput } from "@/lib/validation/field-errors";
 import { LIVE_KEY_STATUSES } from "@/lib/keys/key-status";
+import { errorFields, logger } from "@/lib/observability/log";
 
 export interface DeletedAccount {
   /** True when every key was already revoked in AWS during this request. */
@@ -84,7 +85,7 @@ export async function deleteOwnAccount(actor: Actor | null, input: unknown): Pro
     outcome = await runOperationNow(queued.data.operationId);
   } catch (error) {
     // The deletion is recorded and queued; the worker retries it. Log the class and message only.
-    console.error(`[account.delete] running the deletion now failed: ${error instanceof Error ? `${error.name}: ${error.message}` : "unknown error"}`);
+    logger("account.delete").error(errorFields(error), "running the deletion now failed");
   }
   return ok({ keysToRevoke: queued.data.keysToRevoke, ...outcomeMessage(outcome, queued.data.keysToRevoke) });
 }

@@ -6,6 +6,7 @@ import { authorize } from "@/lib/policy/authorize";
 import type { PublicAction } from "@/lib/policy/permissions";
 import { fail, type Result } from "@/lib/result";
 import { invalidInput } from "@/lib/validation/field-errors";
+import { requestLogger } from "@/lib/observability/request-log";
 
 /*
  * The one way to build a server action (the shape of Dub's next-safe-action client and Unkey's workspaceProcedure).
@@ -74,7 +75,7 @@ function fieldsOf(input: unknown): unknown {
 const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : "unknown error");
 
 export function createActionClient(deps: ActionClientDeps) {
-  const logError = deps.logError ?? ((line: string) => console.error(line));
+  const logError = deps.logError ?? ((line: string) => void requestLogger("action").then((log) => log.error(line)));
 
   function build<P extends PolicyAction, A extends readonly Schema[], I extends Schema | undefined>(
     policy: P,

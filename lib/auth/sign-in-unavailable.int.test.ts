@@ -1,25 +1,25 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { authOptions } from "@/lib/auth/options";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { SIGN_IN_UNAVAILABLE } from "@/lib/auth/sign-in-errors";
 import { PrismaClient } from "@/lib/generated/prisma";
+import { captureLogs, type LogCapture } from "@/test/log-capture";
 
 // lib/db keeps its one client on globalThis; for these tests it is a client of a database that refuses connections.
 const slot = globalThis as unknown as { gatehouseDb?: PrismaClient };
 let saved: PrismaClient | undefined;
-let errors: string[];
+let logs: LogCapture;
 
 beforeEach(() => {
   saved = slot.gatehouseDb;
   slot.gatehouseDb = new PrismaClient({ adapter: new PrismaPg({ connectionString: "postgresql://nobody:secret@127.0.0.1:1/gone", connectionTimeoutMillis: 2000 }) });
-  errors = [];
-  vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void errors.push(args.join(" ")));
+  logs = captureLogs();
 });
 afterEach(async () => {
   await slot.gatehouseDb?.$disconnect().catch(() => undefined);
   slot.gatehouseDb = saved;
-  vi.restoreAllMocks();
+  logs.restore();
 });
 
 describe("sign-in with the database down", () => {
@@ -35,7 +35,7 @@ describe("sign-in with the database down", () => {
     expect(refusal).toBeInstanceOf(Error);
     expect((refusal as Error).message).toBe(SIGN_IN_UNAVAILABLE);
     // The log names the failure, without the connection string's password or the typed one.
-    expect(errors.join("\n")).toMatch(/\[sign-in\] failed: \w+/);
-    expect(errors.join("\n")).not.toMatch(/secret|a-long-password/);
+    expect(logs.lines).toContainEqual(expect.objectContaining({ level: "error", component: "sign-in", msg: "sign-in failed", err: expect.objectContaining({ name: expect.any(String) }) }));
+    expect(logs.text()).not.toMatch(/secret|a-long-password/);
   });
 });

@@ -3,6 +3,9 @@ import { verifyAgainstNothing, verifyPassword } from "@/lib/auth/password";
 import { UNKNOWN_ADDRESS } from "@/lib/auth/client-address";
 import { accountKey, addressKey, beginAttempt, succeeded } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
+import { errorFields } from "@/lib/observability/log";
+import { countSignInFailure } from "@/lib/observability/metrics";
+import { requestLogger } from "@/lib/observability/request-log";
 
 export interface SignedInUser {
   id: string;
@@ -37,14 +40,21 @@ export async function attemptSignIn(input: { email: string; password: string; cl
   const address = input.clientAddress === UNKNOWN_ADDRESS ? [] : [addressKey(input.clientAddress)];
   try {
     const attempt = await beginAttempt([account, ...address]);
-    if (!attempt.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: attempt.retryAfterSeconds };
+    if (!attempt.allowed) {
+      countSignInFailure("throttled");
+      return { ok: false, reason: "throttled", retryAfterSeconds: attempt.retryAfterSeconds };
+    }
     const user = await signInWithPassword(input.email, input.password);
-    if (!user) return { ok: false, reason: "mismatch" };
+    if (!user) {
+      countSignInFailure("mismatch");
+      return { ok: false, reason: "mismatch" };
+    }
     await succeeded(account, address);
     return { ok: true, user };
   } catch (error) {
     // The class and message only (like runAction): never the form, which holds the password.
-    console.error(`[sign-in] failed: ${error instanceof Error ? `${error.name}: ${error.message}` : "unknown error"}`);
+    countSignInFailure("unavailable");
+    (await requestLogger("sign-in")).error(errorFields(error), "sign-in failed");
     return { ok: false, reason: "unavailable" };
   }
 }

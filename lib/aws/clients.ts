@@ -7,6 +7,7 @@ import { pacerFor } from "@/lib/aws/shared-pacer";
 import { env } from "@/lib/env";
 import { shardConfig, type ShardConfig } from "@/lib/shards/config";
 import { currentShardId } from "@/lib/shards/scope";
+import { awsFailureOutcome, countAwsCall } from "@/lib/observability/metrics";
 
 // Built once per process and shard. Without GATEHOUSE_SHARDS the one shard "default" uses the SDK's standard chain
 // (AWS_REGION, AWS_ENDPOINT_URL, credentials), so local AWS and a real account differ only in the environment. A
@@ -14,6 +15,27 @@ import { currentShardId } from "@/lib/shards/scope";
 // throttling and 5xx answers (4 attempts with backoff); durable operations retry further (lib/operations).
 const apiGateways = new Map<string, { config: ShardConfig; client: APIGatewayClient }>();
 let cloudWatch: CloudWatchClient | undefined;
+
+/**
+ * Counts every HTTP attempt (gatehouse_aws_calls_total): in the deserialize step, inside the SDK's retries, so a
+ * call throttled twice and then answered counts two "throttled" and one "ok".
+ */
+function countCalls(client: APIGatewayClient | CloudWatchClient, service: string): void {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const command = context.commandName ?? "unknown";
+      try {
+        const output = await next(args);
+        countAwsCall(service, command, "ok");
+        return output;
+      } catch (error) {
+        countAwsCall(service, command, awsFailureOutcome(error));
+        throw error;
+      }
+    },
+    { step: "deserialize", name: "gatehouseCallMetrics", priority: "high" },
+  );
+}
 
 function credentialsOf(shard: ShardConfig) {
   if (shard.profile) return fromIni({ profile: shard.profile });
@@ -52,11 +74,15 @@ export function apiGatewayClient(shardId: string = currentShardId()): APIGateway
     };
     client.middlewareStack.addRelativeTo(pacing, { relation: "before", toMiddleware: "httpSigningMiddleware", name: "gatehouseControlPlanePacing" });
   }
+  countCalls(client, "apigateway");
   apiGateways.set(shardId, { config, client });
   return client;
 }
 
 export function cloudWatchClient(): CloudWatchClient {
-  cloudWatch ??= new CloudWatchClient(process.env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts: 4 });
+  if (!cloudWatch) {
+    cloudWatch = new CloudWatchClient(process.env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts: 4 });
+    countCalls(cloudWatch, "cloudwatch");
+  }
   return cloudWatch;
 }

@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { CsvDecimal, spreadsheetCsv, spreadsheetSafeText, type CsvColumn, type CsvValue } from "@/lib/csv/spreadsheet-safe";
 import { csvStream } from "@/lib/csv/stream";
+import { captureLogs } from "@/test/log-capture";
 
 const HOSTILE = [
   "=1+1",
@@ -143,14 +144,12 @@ describe("csvStream", () => {
       yield [row("a")];
       throw new Error("database went away");
     }
-    const errors: unknown[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => errors.push(args);
+    const logs = captureLogs();
     try {
       await expect(new Response(csvStream(columns, failing(), "test")).text()).rejects.toThrow();
     } finally {
-      console.error = original;
+      logs.restore();
     }
-    expect(errors).toHaveLength(1);
+    expect(logs.lines).toEqual([expect.objectContaining({ level: "error", export: "test", err: { name: "Error", message: "database went away" } })]);
   });
 });

@@ -1,6 +1,7 @@
 // A CSV download streamed from the database batch by batch, at the reader's pace: the one streaming helper every
 // Gatehouse CSV export uses (audit log, billing report, daily usage).
 import { spreadsheetCsv, type CsvColumn, type CsvValue } from "@/lib/csv/spreadsheet-safe";
+import { errorFields, logger } from "@/lib/observability/log";
 
 export type CsvRecord<K extends string> = Record<K, CsvValue>;
 
@@ -45,7 +46,7 @@ export function csvStream<K extends string>(
             return;
           }
         } catch (error) {
-          console.error(`[${label}] stopped: ${error instanceof Error ? `${error.name}: ${error.message}` : "unknown error"}`);
+          logger("csv").error({ export: label, ...errorFields(error) }, "CSV export stopped");
           controller.error(error instanceof Error ? error : new Error("export failed"));
         }
       },

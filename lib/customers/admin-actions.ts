@@ -15,6 +15,7 @@ import { quotaPeriodAt } from "@/lib/usage/quota-period";
 import { addDays, utcDay } from "@/lib/usage/utc-days";
 import { invalidInput } from "@/lib/validation/field-errors";
 import { idSchema } from "@/lib/validation/id";
+import { errorFields, logger } from "@/lib/observability/log";
 
 // What an admin does to a customer. Each action authorizes, validates, then records the change, its durable
 // operation (when AWS is involved) and its audit entry in ONE transaction; the operation then runs in the request,
@@ -52,7 +53,7 @@ async function runNow(operationId: string): Promise<RunOutcome | null> {
   try {
     return await runOperationNow(operationId);
   } catch (error) {
-    console.error(`[admin customers] running ${operationId} now failed: ${error instanceof Error ? `${error.name}: ${error.message}` : "unknown error"}`);
+    logger("admin-customers").error({ operationId, ...errorFields(error) }, "running the operation now failed");
     return null;
   }
 }

@@ -4,6 +4,7 @@ import { toApiDocs, type ApiDocs } from "@/lib/docs/openapi";
 import { ttlCache } from "@/lib/docs/ttl-cache";
 import { targetApi } from "@/lib/gateway/target-api";
 import { fail, ok, type Result } from "@/lib/result";
+import { errorFields, logger } from "@/lib/observability/log";
 
 export interface PublishedDocs {
   docs: ApiDocs;
@@ -30,8 +31,7 @@ export async function loadPublishedDocs(): Promise<Result<PublishedDocs>> {
   try {
     return ok(await cache.get());
   } catch (error) {
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : "unknown error";
-    console.error(`[docs] loading the OpenAPI document failed: ${reason}`);
+    logger("docs").error(errorFields(error), "loading the OpenAPI document failed");
     return fail("unavailable", "The API documentation could not be loaded from AWS right now. Please try again in a minute.");
   }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { db } from "@/lib/db";
+import { errorFields, logger } from "@/lib/observability/log";
 
 // Leases in the database (the JobLease table) let one process at a time run a job when several portal and worker
 // replicas share the database. A lease names its holder and expires: a holder that crashes stops renewing, and
@@ -58,8 +59,8 @@ export async function runExclusive<T>(
   let renewing: Promise<unknown> = Promise.resolve();
   const renewal = setInterval(() => {
     renewing = renewLease(name, holder, ttlMs).then(
-      (kept) => kept || console.error(`[lease ${name}] lost: it expired and another process took it over`),
-      (error: unknown) => console.error(`[lease ${name}] renewal failed: ${error instanceof Error ? error.message : String(error)}`),
+      (kept) => kept || logger("lease").error({ lease: name }, "lease lost: it expired and another process took it over"),
+      (error: unknown) => logger("lease").error({ lease: name, ...errorFields(error) }, "lease renewal failed"),
     );
   }, Math.max(50, Math.floor(ttlMs / 3)));
   try {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createFileTransport, OUTBOX_FILE, type OutboxEntry } from "@/lib/mail/file-transport";
+import { captureLogs } from "@/test/log-capture";
 
 let dir = "";
 afterEach(() => {
@@ -20,7 +21,7 @@ function readOutbox(path: string): OutboxEntry[] {
 describe("file transport", () => {
   it("appends each message as one JSON line, creating the directory, and logs only subject and recipient", async () => {
     dir = join(mkdtempSync(join(tmpdir(), "gatehouse-mail-")), "nested", "mail");
-    const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+    const logs = captureLogs();
     const transport = createFileTransport({ dir, from: "Gatehouse <no-reply@example.com>" });
     await transport.sendMail({ to: "ada@example.com", subject: "First", text: "secret link one\nsecond line" });
     await transport.sendMail({ to: "bob@example.com", subject: "Second", text: "secret link two", html: "<p>two</p>" });
@@ -34,10 +35,10 @@ describe("file transport", () => {
     expect(Number.isNaN(Date.parse(entries[0]?.sentAt ?? ""))).toBe(false);
     expect(statSync(file).mode & 0o077).toBe(0);
 
-    expect(log).toHaveBeenCalledTimes(2);
-    const printed = log.mock.calls.map((c) => c.join(" ")).join("\n");
-    expect(printed).toContain('"First" to ada@example.com');
-    expect(printed).not.toContain("secret link");
+    logs.restore();
+    expect(logs.lines).toHaveLength(2);
+    expect(logs.lines[0]).toMatchObject({ component: "mail", subject: "First", to: "ada@example.com" });
+    expect(logs.text()).not.toContain("secret link");
   });
 
   it("refuses a recipient that would smuggle a header", async () => {

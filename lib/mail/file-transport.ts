@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { appendFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { assertSendable, type MailMessage, type MailTransport } from "@/lib/mail/transport";
+import { logger } from "@/lib/observability/log";
 
 export const OUTBOX_FILE = "outbox.jsonl";
 
@@ -25,7 +26,7 @@ export function createFileTransport({ dir, from }: { dir: string; from: string }
       const entry: OutboxEntry = { id: randomUUID(), sentAt: new Date().toISOString(), from, ...message };
       await mkdir(dir, { recursive: true, mode: 0o700 });
       await appendFile(file, `${JSON.stringify(entry)}\n`, { encoding: "utf8", mode: 0o600 });
-      console.log(`[mail] "${message.subject}" to ${message.to}: written to ${file}`);
+      logger("mail").info({ subject: message.subject, to: message.to, file }, `"${message.subject}" to ${message.to}: written to ${file}`);
     },
   };
 }

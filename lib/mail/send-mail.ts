@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { createFileTransport } from "@/lib/mail/file-transport";
 import { createSmtpTransport } from "@/lib/mail/smtp-transport";
 import { DEFAULT_FROM, type MailMessage, type MailTransport } from "@/lib/mail/transport";
+import { errorFields, logger } from "@/lib/observability/log";
 
 /** SMTP when SMTP_URL is set; otherwise the local outbox file ($GATEHOUSE_MAIL_DIR, default .data/mail). */
 export function mailTransport(): MailTransport {
@@ -26,8 +27,7 @@ const inFlight = new Set<Promise<void>>();
 export function sendMailInBackground(message: MailMessage): void {
   const delivery = sendMail(message)
     .catch((error: unknown) => {
-      const reason = error instanceof Error ? `${error.name}: ${error.message}` : "unknown error";
-      console.error(`[mail] could not send "${message.subject}": ${reason}`);
+      logger("mail").error({ subject: message.subject, ...errorFields(error) }, "could not send a message");
     })
     .finally(() => inFlight.delete(delivery));
   inFlight.add(delivery);

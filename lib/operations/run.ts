@@ -178,23 +178,35 @@ export async function runOperationNow(id: string, { waitMs = 8000 } = {}): Promi
   }
 }
 
-/** Claims and runs due operations, a few at a time (AWS pacing in lib/aws keeps them within the account limits). */
+/**
+ * Claims and runs due operations, a few at a time (AWS pacing in lib/aws keeps them within the account limits).
+ * Once `signal` aborts (the worker is stopping), the running ones finish and the claimed ones not yet started go
+ * back to the queue at once, for another worker.
+ */
 export async function runDueOperations({
   limit = 20,
   concurrency = 4,
   horizonSeconds = 0,
   customerIds,
-}: { limit?: number; concurrency?: number; horizonSeconds?: number; customerIds?: string[] } = {}): Promise<RunOutcome[]> {
+  signal,
+}: { limit?: number; concurrency?: number; horizonSeconds?: number; customerIds?: string[]; signal?: AbortSignal } = {}): Promise<RunOutcome[]> {
   const ids = await claimDue(limit, horizonSeconds, customerIds);
   const outcomes: RunOutcome[] = [];
   let next = 0;
   async function lane() {
-    while (next < ids.length) {
+    while (next < ids.length && !signal?.aborted) {
       const id = ids[next++];
       if (id) outcomes.push(await execute(id));
     }
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, lane));
+  const unstarted = ids.slice(next);
+  if (unstarted.length) {
+    await db.operation.updateMany({
+      where: { id: { in: unstarted }, status: "RUNNING" },
+      data: { status: "QUEUED", lockedUntil: null, attempts: { decrement: 1 } },
+    });
+  }
   return outcomes;
 }
 

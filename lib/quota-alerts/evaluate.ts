@@ -6,6 +6,7 @@ import type { MailMessage } from "@/lib/mail/transport";
 import { quotaAlertMail } from "@/lib/quota-alerts/alert-mail";
 import { crossedThresholds, isAlertThreshold } from "@/lib/quota-alerts/thresholds";
 import { pooledQuotas } from "@/lib/quota/pooled-usage";
+import { errorFields, logger } from "@/lib/observability/log";
 
 /**
  * How long a process's claim on an alert's e-mail holds. A process that dies after claiming leaves the claim behind;
@@ -149,7 +150,7 @@ async function deliverPending(
       // Released for the next evaluation. With several recipients, those reached before the failure get it again
       // on the retry: the row is only marked once everyone has it.
       const reason = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : "unknown error";
-      console.error(`[quota-alerts] e-mail for alert ${alert.id} failed: ${reason}`);
+      logger("quota-alerts").error({ alertId: alert.id, ...errorFields(error) }, "quota alert e-mail failed");
       await db.quotaAlert.updateMany({ where: held, data: { emailClaimedAt: null, emailError: reason } });
       summary.failed += 1;
     }

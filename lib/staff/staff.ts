@@ -14,6 +14,7 @@ import { fail, ok, type Result } from "@/lib/result";
 import { INVITE_TTL_MS, inviteMail } from "@/lib/staff/invite-mail";
 import { invalidInput } from "@/lib/validation/field-errors";
 import { idSchema } from "@/lib/validation/id";
+import { errorFields, logger } from "@/lib/observability/log";
 
 // The portal's staff (admins and billing) as admins manage them. Every change is audited in its transaction;
 // nobody changes or removes themselves, and the last admin stays an admin (checked with the admins locked).
@@ -110,7 +111,7 @@ export async function inviteStaff(actor: Actor | null, input: unknown): Promise<
     try {
       await sendMail(inviteMail(email, token, role === "ADMIN" ? "ADMIN" : "BILLING"));
     } catch (error) {
-      console.error(`[staff.invite] sending the invitation failed: ${error instanceof Error ? `${error.name}: ${error.message}` : "unknown error"}`);
+      logger("staff.invite").error(errorFields(error), "sending the invitation failed");
       return ok({ ...invited, message: `${email} was added as ${label}, but the invitation e-mail could not be sent. Invite the same address again once mail works.` });
     }
   }

@@ -6,6 +6,7 @@ import { evaluateQuotaAlerts } from "@/lib/quota-alerts/evaluate";
 import { fail, ok, type Result } from "@/lib/result";
 import { REFRESH_COOLDOWN_MS } from "@/lib/usage/refresh-policy";
 import { refreshUsage } from "@/lib/usage/sync-usage";
+import { errorFields, logger } from "@/lib/observability/log";
 
 export interface OwnRefresh {
   refreshed: true;
@@ -37,7 +38,7 @@ export async function refreshOwnUsage(actor: Actor | null): Promise<Result<OwnRe
   // New figures may cross an alert threshold: record it and e-mail it now (the worker's minutely run catches the
   // rest). The refresh itself succeeded, so a failure here is logged, not reported to the customer.
   await evaluateQuotaAlerts([own.data.customerId]).catch((error: unknown) => {
-    console.error(`[quota-alerts] evaluation after a refresh failed: ${error instanceof Error ? `${error.name}: ${error.message}` : "unknown error"}`);
+    logger("quota-alerts").error(errorFields(error), "evaluation after a refresh failed");
   });
   return ok({ refreshed: true as const, syncedAt: refreshed.data.syncedAt });
 }
