@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { createKey } from "@/lib/keys/create-key";
 import { drainOperations } from "@/lib/operations/run";
 import { ensureTiers, newCustomer, newStaff, parkLeftoverOperations } from "@/test/fixtures";
+import { setFaults } from "@/test/local-aws-faults";
 
 // newCustomer() signs up with the password "a-long-password".
 const PASSWORD = "a-long-password";
@@ -27,15 +28,6 @@ async function customerWithKeys(extra: number) {
   expect(await awsKeysOf(customer.customerId)).toHaveLength(extra + 1);
   expect(await db.apiKey.count({ where: { customerId: customer.customerId, status: "ACTIVE" } })).toBe(extra + 1);
   return customer;
-}
-
-async function setFaults(rules: object[]) {
-  const response = await fetch(`${process.env.AWS_ENDPOINT_URL}/_localaws/faults`, {
-    method: rules.length ? "POST" : "DELETE",
-    headers: { "content-type": "application/json" },
-    body: rules.length ? JSON.stringify({ rules }) : undefined,
-  });
-  expect(response.ok).toBe(true);
 }
 
 describe("deleting one's own account", () => {

@@ -6,6 +6,7 @@ import { createActionClient, failureMessage } from "@/lib/actions/action-client"
 import { createKey } from "@/lib/keys/create-key";
 import { createKeySchema } from "@/lib/keys/key-name.schema";
 import { newCustomer } from "@/test/fixtures";
+import { setFaults } from "@/test/local-aws-faults";
 
 // Finding 10: "a database that dies during key creation shows 'Nothing was changed' although the key was created".
 // The portal reaches the real database through a TCP relay that this test can cut: the key's record and operation
@@ -32,11 +33,6 @@ function startRelay(port: number): Promise<number> {
 function cutRelay(): Promise<void> {
   for (const s of sockets) s.destroy();
   return new Promise((resolve) => relay.close(() => resolve()));
-}
-
-async function setFaults(rules: unknown[]) {
-  const res = await fetch(`${process.env.AWS_ENDPOINT_URL}/_localaws/faults`, { method: rules.length ? "POST" : "DELETE", body: JSON.stringify({ rules }) });
-  if (!res.ok) throw new Error(`faults: ${res.status} ${await res.text()}`);
 }
 
 describe("an action whose database dies part-way", () => {

@@ -8,18 +8,10 @@ import { tryRequest } from "@/lib/docs/try-request";
 import { targetApi } from "@/lib/gateway/target-api";
 import { createKey } from "@/lib/keys/create-key";
 import { ensureTiers, newCustomer, newStaff } from "@/test/fixtures";
+import { setFaults } from "@/test/local-aws-faults";
 
 // Against local AWS (control plane, data plane and demo backend) and a real database; no mocks.
 const aws = new APIGatewayClient({ maxAttempts: 1 });
-
-async function setFaults(rules: Record<string, unknown>[]) {
-  const response = await fetch(`${process.env.AWS_ENDPOINT_URL}/_localaws/faults`, {
-    method: rules.length > 0 ? "POST" : "DELETE",
-    headers: { "content-type": "application/json" },
-    body: rules.length > 0 ? JSON.stringify({ rules }) : undefined,
-  });
-  expect(response.status).toBe(200);
-}
 
 async function customerWithKey(tier = "basic") {
   const customer = await newCustomer(tier);

@@ -9,6 +9,7 @@ import { resolveSelection } from "@/lib/metrics/selection";
 import { clearViewCache } from "@/lib/metrics/view-cache";
 import { refreshUsage } from "@/lib/usage/sync-usage";
 import { ensureTiers, newCustomer, newStaff } from "@/test/fixtures";
+import { setFaults } from "@/test/local-aws-faults";
 
 // Metrics from real gateway traffic: requests through local AWS's data plane, which records AWS/ApiGateway metrics
 // as API Gateway does; the views read them back with the real SDK. Other test files share the stage, so figures are
@@ -23,11 +24,6 @@ async function send(path: string, key: string | null, times: number): Promise<nu
     statuses.push(res.status);
   }
   return statuses;
-}
-
-async function setFaults(rules: unknown[]) {
-  const res = await fetch(`${process.env.AWS_ENDPOINT_URL}/_localaws/faults`, { method: rules.length ? "POST" : "DELETE", body: JSON.stringify({ rules }) });
-  if (!res.ok) throw new Error(`faults: ${res.status} ${await res.text()}`);
 }
 
 describe("admin metrics from real gateway traffic", () => {

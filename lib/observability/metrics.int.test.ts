@@ -5,6 +5,7 @@ import { getUsagePlan, listApiStages } from "@/lib/aws/usage-plans";
 import { db } from "@/lib/db";
 import { metrics } from "@/lib/observability/metrics";
 import { metricsResponse } from "@/lib/observability/metrics-endpoint";
+import { setFaults } from "@/test/local-aws-faults";
 
 // Every metric moves when its event happens, against the real database and local AWS. One attempt per AWS call
 // (the client is built in this file, after this line), so each call counts exactly once.
@@ -17,17 +18,8 @@ async function counterValue(name: "awsCalls" | "signInFailures", labels: Record<
   return values.find((v) => Object.entries(labels).every(([k, want]) => (v.labels as Record<string, unknown>)[k] === want))?.value ?? 0;
 }
 
-async function faults(rules: object[]) {
-  const response = await fetch(`${process.env.AWS_ENDPOINT_URL}/_localaws/faults`, {
-    method: rules.length ? "POST" : "DELETE",
-    headers: { "Content-Type": "application/json" },
-    body: rules.length ? JSON.stringify({ rules }) : undefined,
-  });
-  expect(response.ok).toBe(true);
-}
-
 describe("metrics", () => {
-  afterAll(() => faults([]));
+  afterAll(() => setFaults([]));
 
   it("count a failed sign-in by its reason", async () => {
     const before = await counterValue("signInFailures", { reason: "mismatch" });
@@ -42,9 +34,9 @@ describe("metrics", () => {
     const ok = { service: "apigateway", command: "GetRestApisCommand", outcome: "ok" };
     const before = await Promise.all([counterValue("awsCalls", throttled), counterValue("awsCalls", failed), counterValue("awsCalls", ok)]);
 
-    await faults([{ operation: "GetUsagePlan", errorRate: 1, kind: "throttle" }]);
+    await setFaults([{ operation: "GetUsagePlan", errorRate: 1, kind: "throttle" }]);
     await expect(getUsagePlan("no-such-plan")).rejects.toMatchObject({ name: "TooManyRequestsException" });
-    await faults([]);
+    await setFaults([]);
     await expect(getUsagePlan("no-such-plan")).rejects.toMatchObject({ name: "NotFoundException" });
     await listApiStages();
 

@@ -11,19 +11,10 @@ import { reconcile } from "@/lib/operations/reconcile";
 import { drainOperations, runDueOperations } from "@/lib/operations/run";
 import { changeTier } from "@/lib/tiers/change-tier";
 import { ensureTiers, newCustomer } from "@/test/fixtures";
+import { setFaults } from "@/test/local-aws-faults";
 
-const endpoint = process.env.AWS_ENDPOINT_URL ?? "";
 const aws = new APIGatewayClient({ maxAttempts: 3 }); // the checker itself retries
 const WEEK_AND_A_BIT = 8 * 24 * 3600;
-
-async function setFaults(rules: unknown[]) {
-  const response = await fetch(`${endpoint}/_localaws/faults`, {
-    method: rules.length ? "POST" : "DELETE",
-    headers: { "content-type": "application/json" },
-    body: rules.length ? JSON.stringify({ rules, seed: 20261124 }) : undefined,
-  });
-  expect(response.ok).toBe(true);
-}
 
 // A small deterministic random generator, so a failure can be replayed.
 function rng(seed: number) {
@@ -52,7 +43,7 @@ describe("consistency with AWS under faults", () => {
       { operation: "apigateway:*", errorRate: 0.1, kind: "5xx" },
       { operation: "apigateway:*", errorRate: 0.07, kind: "throttle" },
       { operation: "apigateway:*", dropRate: 0.03 },
-    ]);
+    ], 20261124);
 
     const tally: Record<string, { ok: number; refused: number }> = {};
     for (let n = 0; n < 200; n++) {

@@ -7,6 +7,7 @@ import { awsKeyName } from "@/lib/keys/aws-key-name";
 import { queueKeyCreation } from "@/lib/keys/create-key";
 import { drainOperations } from "@/lib/operations/run";
 import { newCustomer, parkLeftoverOperations } from "@/test/fixtures";
+import { setFaults } from "@/test/local-aws-faults";
 
 // A real worker process (scripts/worker.ts) gets SIGTERM while it provisions a key: between creating the AWS key and
 // adding it to the tier's plan, which local AWS answers slowly.
@@ -15,15 +16,6 @@ import { newCustomer, parkLeftoverOperations } from "@/test/fixtures";
 
 let worker: ChildProcess | undefined;
 let output = "";
-
-async function faults(rules: object[]) {
-  const response = await fetch(`${process.env.AWS_ENDPOINT_URL}/_localaws/faults`, {
-    method: rules.length ? "POST" : "DELETE",
-    headers: { "Content-Type": "application/json" },
-    body: rules.length ? JSON.stringify({ rules }) : undefined,
-  });
-  expect(response.ok).toBe(true);
-}
 
 function startWorker(env: Record<string, string>): Promise<void> {
   output = "";
@@ -71,12 +63,12 @@ describe("a worker stopped with SIGTERM", () => {
   beforeAll(() => parkLeftoverOperations());
   afterEach(async () => {
     if (worker && worker.exitCode === null && worker.signalCode === null) worker.kill("SIGKILL");
-    await faults([]);
+    await setFaults([]);
   });
 
   it("finishes the operation it is running, then exits 0", async () => {
     const customer = await newCustomer();
-    await faults([{ operation: "CreateUsagePlanKey", latencyMs: 2_000 }]);
+    await setFaults([{ operation: "CreateUsagePlanKey", latencyMs: 2_000 }]);
     const queued = await queueKeyCreation(customer.customerId, "finished on shutdown", null);
     if (!queued.ok) throw new Error(queued.error.message);
     const port = await freePort();
@@ -107,7 +99,7 @@ describe("a worker stopped with SIGTERM", () => {
 
   it("past its shutdown timeout, leaves the operation claimed for another worker, which completes it once", async () => {
     const customer = await newCustomer();
-    await faults([{ operation: "CreateUsagePlanKey", latencyMs: 4_000 }]);
+    await setFaults([{ operation: "CreateUsagePlanKey", latencyMs: 4_000 }]);
     const queued = await queueKeyCreation(customer.customerId, "re-claimed after shutdown", null);
     if (!queued.ok) throw new Error(queued.error.message);
     await startWorker({ GATEHOUSE_SHUTDOWN_TIMEOUT_MS: "1000" });
@@ -121,7 +113,7 @@ describe("a worker stopped with SIGTERM", () => {
     expect(left.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
 
     // The lock expires (moved back instead of waited for); another worker claims the operation and completes it.
-    await faults([]);
+    await setFaults([]);
     await db.operation.update({ where: { id: left.id }, data: { lockedUntil: new Date(Date.now() - 1_000) } });
     await drainOperations({ customerIds: [customer.customerId] });
     expect(await db.operation.findUniqueOrThrow({ where: { id: left.id } })).toMatchObject({ status: "SUCCEEDED" });

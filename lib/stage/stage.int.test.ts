@@ -9,16 +9,12 @@ import { flushCache, resetMethodSetting, updateStageSettings } from "@/lib/stage
 import { settingPatch, type MethodSettingForm } from "@/lib/stage/method-settings";
 import { loadStagePage } from "@/lib/stage/queries";
 import { targetApi } from "@/lib/gateway/target-api";
+import { setFaults } from "@/test/local-aws-faults";
 
 const aws = new APIGatewayClient({});
 let admin: Actor;
 let api: string;
 const stage = "prod";
-
-async function setFaults(rules: unknown[]) {
-  const res = await fetch(`${process.env.AWS_ENDPOINT_URL}/_localaws/faults`, { method: rules.length ? "POST" : "DELETE", body: JSON.stringify({ rules }) });
-  if (!res.ok) throw new Error(`faults: ${res.status} ${await res.text()}`);
-}
 
 /** A key in the enterprise plan (no quota) for real data-plane calls. */
 async function gatewayKey(): Promise<string> {

@@ -12,16 +12,12 @@ import { claimSnapshotRun } from "@/lib/usage-history/snapshot-lease";
 import { startManualSnapshot } from "@/lib/usage-history/start-snapshot";
 import { settleBackground } from "@/lib/background";
 import { ensureTiers, newCustomer, newStaff } from "@/test/fixtures";
+import { setFaults } from "@/test/local-aws-faults";
 
 // Real GetUsage against local AWS, a real database. Keys are made in bulk with ImportApiKeys (one real AWS call)
 // and their portal records inserted directly: the snapshot reads AWS and the records, not how they were made.
 const aws = new APIGatewayClient({ maxAttempts: 1 });
 const today = utcDay(new Date());
-
-async function setFaults(rules: unknown[], seed?: number) {
-  const res = await fetch(`${process.env.AWS_ENDPOINT_URL}/_localaws/faults`, { method: rules.length ? "POST" : "DELETE", body: JSON.stringify({ rules, seed }) });
-  if (!res.ok) throw new Error(`faults: ${res.status} ${await res.text()}`);
-}
 
 async function backfill(entries: { usagePlanId: string; keyId: string; days: { date: string; used: number }[] }[]) {
   for (let i = 0; i < entries.length; i += 5000) {

@@ -11,6 +11,7 @@ import { refreshOwnUsage } from "@/lib/usage/refresh-own-usage";
 import { refreshStaleUsage, refreshUsage } from "@/lib/usage/sync-usage";
 import { addDays, utcDay } from "@/lib/usage/utc-days";
 import { ensureTiers, newCustomer, newStaff } from "@/test/fixtures";
+import { setFaults } from "@/test/local-aws-faults";
 
 // Real requests through local AWS's data plane, real GetUsage, a real database. No mocks.
 const aws = new APIGatewayClient({ maxAttempts: 1 });
@@ -54,11 +55,6 @@ async function httpRequestsDuring<T>(run: () => Promise<T>): Promise<{ result: T
     dc.unsubscribe("http.client.request.start", onHttp);
     dc.unsubscribe("undici:request:create", onFetch);
   }
-}
-
-async function setFaults(rules: unknown[]) {
-  const res = await fetch(`${process.env.AWS_ENDPOINT_URL}/_localaws/faults`, { method: rules.length ? "POST" : "DELETE", body: JSON.stringify({ rules }) });
-  if (!res.ok) throw new Error(`faults: ${res.status} ${await res.text()}`);
 }
 
 describe("usage: GetUsage → UsageDay cache → overview", () => {
