@@ -5,7 +5,7 @@ import { fromIni, fromTemporaryCredentials } from "@aws-sdk/credential-providers
 import type { FinalizeRequestMiddleware } from "@smithy/types";
 import { pacerFor } from "@/lib/aws/shared-pacer";
 import { env } from "@/lib/env";
-import { shardConfig, type ShardConfig } from "@/lib/shards/config";
+import { primaryShardId, shardConfig, type ShardConfig } from "@/lib/shards/config";
 import { currentShardId } from "@/lib/shards/scope";
 import { awsFailureOutcome, countAwsCall } from "@/lib/observability/metrics";
 
@@ -20,16 +20,16 @@ let cloudWatch: CloudWatchClient | undefined;
  * Counts every HTTP attempt (gatehouse_aws_calls_total): in the deserialize step, inside the SDK's retries, so a
  * call throttled twice and then answered counts two "throttled" and one "ok".
  */
-function countCalls(client: APIGatewayClient | CloudWatchClient, service: string): void {
+function countCalls(client: APIGatewayClient | CloudWatchClient, service: string, shard: string): void {
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const command = context.commandName ?? "unknown";
       try {
         const output = await next(args);
-        countAwsCall(service, command, "ok");
+        countAwsCall(service, command, "ok", shard);
         return output;
       } catch (error) {
-        countAwsCall(service, command, awsFailureOutcome(error));
+        countAwsCall(service, command, awsFailureOutcome(error), shard);
         throw error;
       }
     },
@@ -74,7 +74,7 @@ export function apiGatewayClient(shardId: string = currentShardId()): APIGateway
     };
     client.middlewareStack.addRelativeTo(pacing, { relation: "before", toMiddleware: "httpSigningMiddleware", name: "gatehouseControlPlanePacing" });
   }
-  countCalls(client, "apigateway");
+  countCalls(client, "apigateway", shardId);
   apiGateways.set(shardId, { config, client });
   return client;
 }
@@ -82,7 +82,7 @@ export function apiGatewayClient(shardId: string = currentShardId()): APIGateway
 export function cloudWatchClient(): CloudWatchClient {
   if (!cloudWatch) {
     cloudWatch = new CloudWatchClient(process.env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts: 4 });
-    countCalls(cloudWatch, "cloudwatch");
+    countCalls(cloudWatch, "cloudwatch", primaryShardId()); // CloudWatch is read in the first shard's account
   }
   return cloudWatch;
 }

@@ -62,7 +62,7 @@ describe("metrics", () => {
       const queued = await db.operation.count({ where: { status: "QUEUED", kind: "RETIRE_TIER" } });
       expect(text).toContain(`gatehouse_operations{status="QUEUED",kind="RETIRE_TIER"} ${queued}`);
       expect(text).toMatch(/gatehouse_sign_in_failures_total\{reason="mismatch"\} [1-9]/);
-      expect(text).toMatch(/gatehouse_aws_calls_total\{service="apigateway",command="GetUsagePlanCommand",outcome="throttled"\} [1-9]/);
+      expect(text).toMatch(/gatehouse_aws_calls_total\{service="apigateway",command="GetUsagePlanCommand",outcome="throttled",shard="default"\} [1-9]/);
       expect(text).toContain("gatehouse_process_cpu_seconds_total");
     });
   });

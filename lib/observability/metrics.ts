@@ -37,8 +37,8 @@ function createMetrics() {
     }),
     awsCalls: new Counter({
       name: "gatehouse_aws_calls_total",
-      help: "HTTP attempts to AWS by service, command and outcome (ok, throttled, error); SDK retries count apiece.",
-      labelNames: ["service", "command", "outcome"] as const,
+      help: "HTTP attempts to AWS by service, command, outcome (ok, throttled, error) and shard (AWS account); SDK retries count apiece.",
+      labelNames: ["service", "command", "outcome", "shard"] as const,
       registers: [registry],
     }),
     signInFailures: new Counter({
@@ -68,8 +68,8 @@ export function metrics(): Metrics {
 }
 
 /** Counts one attempt at an AWS call. */
-export function countAwsCall(service: string, command: string, outcome: AwsCallOutcome): void {
-  metrics().awsCalls.inc({ service, command, outcome });
+export function countAwsCall(service: string, command: string, outcome: AwsCallOutcome, shard: string): void {
+  metrics().awsCalls.inc({ service, command, outcome, shard });
 }
 
 /** The outcome of a failed AWS attempt: throttled (HTTP 429, or CloudWatch's 400 Throttling) or another error. */
