@@ -30,19 +30,7 @@ const STALE_PENDING_MS = 5 * 60_000;
 
 /** Reconciles every shard in turn, each against its own account; the report sums them and lists each. */
 export async function reconcile(): Promise<ReconcileReport> {
-  const total: ReconcileReport = {
-    awsKeys: 0,
-    records: 0,
-    orphansDeleted: 0,
-    revokedKeysDeleted: 0,
-    missingMarkedRevoked: 0,
-    enabledFixed: 0,
-    plansFixed: 0,
-    stalePendingFailed: 0,
-    skippedBusyCustomers: 0,
-    errors: [],
-    shards: [],
-  };
+  const total: ReconcileReport = { ...zeroCounts(), errors: [], shards: [] };
   for (const shard of shardsConfig()) {
     const report = await withShard(shard.id, () => reconcileShard(shard.id));
     total.shards.push({ shardId: shard.id, ...report });
@@ -63,6 +51,9 @@ const COUNTS = [
   "stalePendingFailed",
   "skippedBusyCustomers",
 ] as const;
+
+/** Every count of a report at zero. */
+const zeroCounts = () => Object.fromEntries(COUNTS.map((field) => [field, 0])) as Record<(typeof COUNTS)[number], number>;
 
 /**
  * One shard: compares the portal's key records of the shard's customers with the shard's AWS account (keys found by Gatehouse's name prefix and GatehouseKeyId tag, plan
@@ -94,14 +85,9 @@ export async function reconcileShard(shardId: string): Promise<Omit<ReconcileRep
   ]);
   const busyCustomers = new Set(busyOps.map((o) => o.customerId).filter((c): c is string => c !== null));
   const report: Omit<ReconcileReport, "shards"> = {
+    ...zeroCounts(),
     awsKeys: awsKeys.length,
     records: records.length,
-    orphansDeleted: 0,
-    revokedKeysDeleted: 0,
-    missingMarkedRevoked: 0,
-    enabledFixed: 0,
-    plansFixed: 0,
-    stalePendingFailed: 0,
     skippedBusyCustomers: busyCustomers.size,
     errors: [],
   };
